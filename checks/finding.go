@@ -57,3 +57,24 @@ type ReporterFunc func(Finding)
 
 // Report calls f.
 func (f ReporterFunc) Report(x Finding) { f(x) }
+
+// Stamp fills what a check leaves to its caller: the site, the owning unit
+// when the check did not name one, the times, and the id.
+func Stamp(f Finding, site, unit string, at time.Time) Finding {
+	if f.Site == "" {
+		f.Site = site
+	}
+	if f.Unit == "" {
+		f.Unit = unit
+	}
+	if f.FirstSeen.IsZero() {
+		f.FirstSeen = at
+	}
+	if f.LastSeen.IsZero() {
+		f.LastSeen = at
+	}
+	if f.ID == "" {
+		f.ID = FindingID(f.Check, f.Site, f.URL, f.Target, f.Key)
+	}
+	return f
+}

@@ -156,7 +156,10 @@ type Site struct {
 	Links    []LinkStatus `json:"links"`
 	Columns  []Column     `json:"columns"`
 	Pages    int          `json:"pages"`
-	Skipped  []Skip       `json:"skipped,omitempty"`
+	// LinksChecked counts distinct link targets checked; Links lists only
+	// those that did not answer OK.
+	LinksChecked int    `json:"links_checked"`
+	Skipped      []Skip `json:"skipped,omitempty"`
 	// Complete is false when the crawl was cancelled or hit a cap: checks
 	// that judge absence (rectification, empty columns) must not trust it.
 	Complete bool      `json:"complete"`

@@ -1,0 +1,19 @@
+// Package all is the one list of compiled-in check families.
+package all
+
+import (
+	"github.com/govwatch/govwatch/checks"
+	"github.com/govwatch/govwatch/checks/links"
+)
+
+// Definitions lists every family, a line each.
+func Definitions() []checks.Definition {
+	return []checks.Definition{
+		checks.Define(links.Name, links.DefaultConfig, links.New),
+	}
+}
+
+// Registry returns the families, refusing duplicates.
+func Registry() (*checks.Registry, error) {
+	return checks.NewRegistry(Definitions()...)
+}
