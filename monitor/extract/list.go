@@ -128,11 +128,15 @@ func (p *page) entry(n *html.Node, year int) (checks.Item, bool) {
 	}
 	it := checks.Item{Title: title, URL: u}
 	rest := strings.Replace(shownText(n), title, " ", 1)
+	urlDate, inURL := pubdate.FromURL(u)
+	if year == 0 && inURL {
+		year = urlDate.Year() // a bare 01-14 takes the year its URL gives
+	}
 	if ms := pubdate.Find(rest, year); len(ms) > 0 {
 		m := ms[len(ms)-1] // dates stand after titles
 		it.Date, it.DateText = m.Time, m.Text
-	} else if d, ok := pubdate.FromURL(u); ok {
-		it.Date = d
+	} else if inURL {
+		it.Date = urlDate
 	}
 	return it, true
 }

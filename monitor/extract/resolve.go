@@ -74,14 +74,14 @@ func escapeNonASCII(s string) string {
 func encodeQuery(q, enc string) string {
 	var b strings.Builder
 	for len(q) > 0 {
-		i := strings.IndexFunc(q, func(r rune) bool { return r >= utf8.RuneSelf || r == ' ' || r == '"' || r == '<' || r == '>' })
+		i := strings.IndexFunc(q, needsQueryEscape)
 		if i < 0 {
 			b.WriteString(q)
 			break
 		}
 		b.WriteString(q[:i])
 		q = q[i:]
-		j := strings.IndexFunc(q, func(r rune) bool { return r < utf8.RuneSelf && r != ' ' && r != '"' && r != '<' && r != '>' })
+		j := strings.IndexFunc(q, func(r rune) bool { return !needsQueryEscape(r) })
 		if j < 0 {
 			j = len(q)
 		}
@@ -94,4 +94,10 @@ func encodeQuery(q, enc string) string {
 		b.WriteString(strings.ReplaceAll(escaped, "+", "%20"))
 	}
 	return b.String()
+}
+
+// needsQueryEscape is true of what a browser escapes in a query: non-ASCII,
+// controls, space and the characters that cannot stand in a URL.
+func needsQueryEscape(r rune) bool {
+	return r >= utf8.RuneSelf || r < 0x21 || r == 0x7f || r == '"' || r == '<' || r == '>'
 }
