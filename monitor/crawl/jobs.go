@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/monitor/charset"
@@ -148,7 +149,9 @@ func (c *Crawler) readPage(ctx context.Context, site Site, j job, r checks.Repor
 		res.note = "not parsed: " + err.Error()
 		return res
 	}
-	isContent := doc.Article != nil || (doc.List != nil && len(doc.List.Items) > 0)
+	// An error template can look like an article (a dated URL, a title);
+	// real content has a body of some length or a list of items.
+	isContent := (doc.Article != nil && utf8.RuneCountInString(doc.Article.Body) >= 100) || (doc.List != nil && len(doc.List.Items) > 0)
 	if soft, why := softNotFound(doc.Title, doc.Text, isContent, j.probe); soft {
 		res.outcome, res.reason = checks.OutcomeSoft404, why
 		return res

@@ -24,10 +24,16 @@ var placeholders = []string{"暂无信息", "暂无数据", "暂无内容", "暂
 var yearHeading = regexp.MustCompile(`(20\d\d|19\d\d)\s*年`)
 
 // list finds the page's list of dated items: the container whose entries
-// most often pair one title link with a date.
+// most often pair one title link with a date, together with its sibling
+// containers of the same kind (lists split by year headings).
 func (p *page) list() *checks.ListPage {
-	var best []checks.Item
-	bestDated := 0
+	type candidate struct {
+		n     *html.Node
+		items []checks.Item
+		dated int
+	}
+	var cands []candidate
+	best := -1
 	year := 0
 	walk(p.root, func(n *html.Node) bool {
 		if n.DataAtom == atom.Nav || hasMark(n, chromeMarks...) || invisible[n.DataAtom] {
@@ -42,18 +48,33 @@ func (p *page) list() *checks.ListPage {
 			return true
 		}
 		items, dated := p.entries(n, year)
-		if dated > bestDated || (dated == bestDated && dated > 0 && len(items) > len(best)) {
-			best, bestDated = items, dated
+		if dated == 0 {
+			return true
+		}
+		cands = append(cands, candidate{n, items, dated})
+		if b := best; b < 0 || dated > cands[b].dated || (dated == cands[b].dated && len(items) > len(cands[b].items)) {
+			best = len(cands) - 1
 		}
 		return true
 	})
-	if bestDated >= 2 || (bestDated == 1 && len(best) == 1) {
-		return &checks.ListPage{Items: best, Next: p.next()}
+	if best < 0 {
+		if ph := p.placeholder(); ph != "" {
+			return &checks.ListPage{Placeholder: ph}
+		}
+		return nil
 	}
-	if ph := p.placeholder(); ph != "" {
-		return &checks.ListPage{Placeholder: ph}
+	var items []checks.Item
+	dated := 0
+	for _, c := range cands {
+		if c.n == cands[best].n || (c.n.Parent == cands[best].n.Parent && c.n.DataAtom == cands[best].n.DataAtom) {
+			items = append(items, c.items...)
+			dated += c.dated
+		}
 	}
-	return nil
+	if dated < 2 && len(items) > 1 {
+		return nil
+	}
+	return &checks.ListPage{Items: items, Next: p.next()}
 }
 
 func isHeading(n *html.Node) bool {

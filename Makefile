@@ -1,0 +1,47 @@
+# govwatch: two commands do all set-up on a fresh machine (see README.md).
+GO       ?= go
+FUZZTIME ?= 10s
+BIN      := bin/govwatch
+
+.PHONY: all build demo test test-short lint fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/govwatch
+
+# Serve the bundled sample portal on loopback, check it, print the findings
+# and how they compare with the portal's ground truth.
+demo: build
+	./$(BIN) demo
+
+# Everything CI runs: format, vet, the race detector over every package
+# (end-to-end crawls of the sample portal and hostile-server tests included).
+test: lint
+	$(GO) test -race -count=1 ./...
+
+# The quick loop while editing: no race detector, slow suites skipped.
+test-short:
+	$(GO) test -short ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Run every fuzz target for FUZZTIME each.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# The link-check benchmark against wget, LinkChecker and linkinator (bench/README.md).
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./monitor/... ./checks/...
+	bash bench/links.sh
+
+clean:
+	rm -rf bin

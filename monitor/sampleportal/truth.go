@@ -1,0 +1,133 @@
+package sampleportal
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/govwatch/govwatch/checks"
+)
+
+// Truth is what an inspection of the portal must find, computed from the
+// same model that renders the pages.
+type Truth struct {
+	Links   []ExpectedLink   `json:"links"`
+	Blocked []string         `json:"blocked"` // targets to report as blocked, not broken
+	Columns []ExpectedColumn `json:"columns"`
+}
+
+// ExpectedLink is one link finding the portal plants.
+type ExpectedLink struct {
+	Check     string          `json:"check"`
+	Target    string          `json:"target"` // as the crawler normalises it
+	Outcome   checks.Outcome  `json:"outcome"`
+	Status    int             `json:"status,omitempty"`
+	Kind      checks.LinkKind `json:"kind"`
+	Referrers []string        `json:"referrers"` // absolute page URLs, sorted
+}
+
+// ExpectedColumn is one column's list as the portal serves it.
+type ExpectedColumn struct {
+	URL         string    `json:"url"`
+	Name        string    `json:"name"`
+	Category    string    `json:"category"`
+	Items       int       `json:"items"`
+	Newest      time.Time `json:"newest,omitzero"`
+	JS          bool      `json:"js,omitempty"`          // filled by script: unreadable without a browser
+	Placeholder bool      `json:"placeholder,omitempty"` // shows only 暂无信息
+}
+
+func (p *Portal) truth(base string) Truth {
+	origin := strings.TrimSuffix(base, "/")
+	abs := func(href string) string {
+		if strings.HasPrefix(href, "http://") || strings.HasPrefix(href, "https://") {
+			return href
+		}
+		return origin + escapePath(href)
+	}
+	var t Truth
+	add := func(pl plant) {
+		if pl.blocked {
+			t.Blocked = append(t.Blocked, abs(pl.href))
+		}
+		if pl.check == "" {
+			return
+		}
+		refs := make([]string, len(pl.from))
+		for i, f := range pl.from {
+			refs[i] = abs(f)
+		}
+		sort.Strings(refs)
+		path, query, _ := strings.Cut(pl.href, "?")
+		target := abs(path)
+		if query != "" {
+			target += "?" + query
+		}
+		t.Links = append(t.Links, ExpectedLink{Check: pl.check, Target: target, Outcome: pl.outcome, Status: pl.status, Kind: pl.kind, Referrers: refs})
+	}
+	if p.opts.Benchmark {
+		for ci, c := range p.cols {
+			for i := 0; i < c.items; i++ {
+				if pl, ok := p.benchBroken(p.item(ci, i)); ok {
+					add(pl)
+				}
+			}
+		}
+	} else {
+		for _, pl := range p.plants() {
+			add(pl)
+		}
+	}
+	sort.Slice(t.Links, func(i, j int) bool { return t.Links[i].Target < t.Links[j].Target })
+	for ci, c := range p.cols {
+		ec := ExpectedColumn{URL: origin + c.path, Name: c.name, Category: c.category, Items: c.items, JS: c.js, Placeholder: c.empty}
+		if c.items > 0 {
+			ec.Newest = p.item(ci, 0).date
+		}
+		t.Columns = append(t.Columns, ec)
+	}
+	return t
+}
+
+// Comparison is how a set of findings compares with the truth's link findings.
+type Comparison struct {
+	Expected int
+	Matched  []string
+	Missed   []string // planted, not found: "check target"
+	False    []string // found, not planted
+}
+
+// Exact is true when every planted link problem was found and nothing else.
+func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 0 }
+
+// Compare matches link findings against the planted link problems by check and target.
+func (t Truth) Compare(fs []checks.Finding) Comparison {
+	want := map[string]bool{}
+	for _, l := range t.Links {
+		want[l.Check+" "+l.Target] = true
+	}
+	c := Comparison{Expected: len(want)}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if !strings.HasPrefix(f.Check, "link.") {
+			continue
+		}
+		k := f.Check + " " + f.Target
+		switch {
+		case want[k] && !seen[k]:
+			c.Matched = append(c.Matched, k)
+		case !want[k]:
+			c.False = append(c.False, fmt.Sprintf("%s (%s)", k, f.Title))
+		}
+		seen[k] = true
+	}
+	for k := range want {
+		if !seen[k] {
+			c.Missed = append(c.Missed, k)
+		}
+	}
+	sort.Strings(c.Missed)
+	sort.Strings(c.False)
+	return c
+}
