@@ -18,7 +18,9 @@ func TestContract(t *testing.T) {
 
 func TestCheckSite(t *testing.T) {
 	home := "http://www.dc.gov.cn/"
-	ref := func(page, text string) checks.Referrer { return checks.Referrer{Page: page, Text: text, Kind: checks.KindPage} }
+	ref := func(page, text string) checks.Referrer {
+		return checks.Referrer{Page: page, Text: text, Kind: checks.KindPage}
+	}
 	tests := []struct {
 		name      string
 		cfg       func(*Config)

@@ -66,7 +66,7 @@ func (p *Portal) plants() []plant {
 	return []plant{
 		broken([]string{home, a1}, pathDeleted, "区政府召开第12次常务会议", checks.KindPage, checks.OutcomeHTTPError, 404),
 		broken([]string{b1}, pathDeletedGBK, "已删除的通知", checks.KindPage, checks.OutcomeHTTPError, 404),
-		broken([]string{t1}, path500 + "?id=1023", "办事指南", checks.KindPage, checks.OutcomeHTTPError, 500),
+		broken([]string{t1}, path500+"?id=1023", "办事指南", checks.KindPage, checks.OutcomeHTTPError, 500),
 		broken([]string{zcwj}, path410, "旧版政策文件库", checks.KindPage, checks.OutcomeHTTPError, 410),
 		broken([]string{home}, pathBanner, "2019年专题横幅", checks.KindImage, checks.OutcomeHTTPError, 404),
 		broken([]string{z1}, pathMissingPDF, "实施方案（全文）.pdf", checks.KindAttachment, checks.OutcomeHTTPError, 404),
