@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govwatch/govwatch/monitor/sampleportal"
+)
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("sites:\n  - id: a\n    url: http://x/\n    unit: nobody\n    colour: red\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"no command", nil, exitUsage, "usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"check without a target", []string{"check"}, exitUsage, "give --config FILE or a site URL"},
+		{"bad config names file and line", []string{"check", "--config", bad}, exitUsage, "bad.yaml:5: sites[0].colour: unknown key"},
+		{"bad --now", []string{"check", "--now", "yesterday", "http://127.0.0.1:1/"}, exitUsage, `--now "yesterday"`},
+		{"unknown family", []string{"check", "--checks", "nope", "http://127.0.0.1:1/"}, exitUsage, `"nope" is not one of`},
+		{"unknown format", []string{"check", "--format", "xml", "--progress", "never", "http://127.0.0.1:1/"}, exitUsage, `format "xml"`},
+		{"version", []string{"version"}, exitClean, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.err) {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+		})
+	}
+}
+
+func TestCheckSamplePortalJSONL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample portal")
+	}
+	srv, err := sampleportal.New(sampleportal.Options{}).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	code, stdout, stderr := runCmd(t, "check", srv.URL, "--format", "jsonl", "--timeout", "2s", "--rate", "0", "--now", "2025-01-15", "--progress", "never")
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitFindings, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(srv.Truth().Links) {
+		t.Fatalf("%d findings, want %d", len(lines), len(srv.Truth().Links))
+	}
+	for _, l := range lines {
+		var f map[string]any
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("not JSON: %s", l)
+		}
+		if f["first_seen"] != "2025-01-15T00:00:00+08:00" {
+			t.Errorf("first_seen %v: --now not applied", f["first_seen"])
+		}
+	}
+	if !strings.Contains(stderr, "被反爬虫拦截 2 个链接") {
+		t.Errorf("summary does not report the blocked links:\n%s", stderr)
+	}
+}
+
+func TestDemoMatchesTruth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample portal")
+	}
+	code, stdout, stderr := runCmd(t, "demo", "--progress", "never", "--timeout", "2s")
+	if code != exitClean {
+		t.Fatalf("demo exit %d; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "link.soft404") || !strings.Contains(stderr, "漏报 0 个，误报 0 个") {
+		t.Fatalf("demo output:\n%s\n%s", stdout, stderr)
+	}
+}
