@@ -131,3 +131,20 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 	sort.Strings(c.False)
 	return c
 }
+
+// Pages counts the HTML pages a crawler that follows every link reads.
+func (s *Server) Pages() int {
+	p := s.portal
+	n := 1 // the homepage
+	if !p.opts.Benchmark {
+		n++ // 机构职能
+	}
+	for ci, c := range p.cols {
+		if c.empty || c.js {
+			n++
+			continue
+		}
+		n += p.listPages(ci) + c.items
+	}
+	return n
+}
