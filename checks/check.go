@@ -26,6 +26,15 @@ type SiteCheck interface {
 	CheckSite(ctx context.Context, s *Site, r Reporter) error
 }
 
+// ColumnCheck is a SiteCheck that judges the items of columns
+// (Site.Columns[].Items). A crawl keeps every column's items only when one of
+// its checks is a ColumnCheck: a links-only crawl of a 100,000-page site has
+// no use for a million list items in memory.
+type ColumnCheck interface {
+	SiteCheck
+	ChecksColumns()
+}
+
 // Definition is a compiled-in check family: its name, its default config and
 // a constructor. Config is decoded over the default by the config loader.
 type Definition struct {

@@ -28,10 +28,10 @@ func (st *state) apply(res jobResult) {
 	if res.note != "" {
 		st.skip(res.job.url, res.note)
 	}
-	if t.outcome == checks.OutcomeOK {
-		t.refs = nil // only the referrers of problems are reported
-	}
 	st.aliasFinal(t, res)
+	if t.outcome == checks.OutcomeOK && t.url != st.root {
+		st.markFine(t.url) // only problems are reported: the rest is a hash
+	}
 	p := res.page
 	if p == nil {
 		return
@@ -39,6 +39,9 @@ func (st *state) apply(res jobResult) {
 	if p.list != nil || p.scriptFilled {
 		// Only list pages are kept: they make the column model at the end.
 		info := &listInfo{list: p.list, columnName: p.columnName, scriptFilled: p.scriptFilled}
+		if p.list != nil && !st.keepItems {
+			info.list = &checks.ListPage{Next: p.list.Next, Placeholder: p.list.Placeholder}
+		}
 		st.lists[t.url] = info
 		if norm, err := Normalize(res.finalURL); err == nil {
 			st.lists[norm] = info
@@ -70,9 +73,14 @@ func (st *state) aliasFinal(t *target, res jobResult) {
 	if err != nil {
 		return
 	}
-	if _, ok := st.targets[norm]; !ok {
-		st.targets[norm] = &target{url: norm, kind: t.kind, depth: t.depth, done: true, outcome: t.outcome, code: t.code, reason: t.reason}
+	if _, ok := st.targets[norm]; ok || st.isFine(norm) {
+		return
 	}
+	if t.outcome == checks.OutcomeOK {
+		st.fine[urlHash(norm)] = struct{}{}
+		return
+	}
+	st.targets[norm] = &target{url: norm, kind: t.kind, depth: t.depth, done: true, outcome: t.outcome, code: t.code, reason: t.reason}
 }
 
 // result assembles what the crawl saw for the site checks.

@@ -105,17 +105,15 @@ func (st *state) fillColumn(c *checks.Column) {
 
 // unreadReason says why a column page gave no list.
 func (st *state) unreadReason(u string) string {
+	if st.isFine(u) {
+		return "栏目页未发现信息列表"
+	}
 	t, ok := st.targets[u]
 	switch {
 	case !ok || !t.done:
 		return "栏目页未抓取"
-	case t.outcome == checks.OutcomeOK && t.reason == "":
-		if t.finalURL != "" {
-			if _, ok := st.lists[t.finalURL]; ok {
-				return ""
-			}
-		}
-		return "栏目页未发现信息列表"
+	case t.outcome == checks.OutcomeOK:
+		return "栏目页未读取：" + t.reason
 	case t.outcome == checks.OutcomeHTTPError:
 		return fmt.Sprintf("栏目页无法访问（HTTP %d）", t.code)
 	}

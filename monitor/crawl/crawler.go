@@ -29,6 +29,9 @@ type Site struct {
 	// Validators, when set, make link checks conditional on what the last
 	// crawl saw, and record what this one sees.
 	Validators *Validators
+	// KeepItems keeps every column's list items even when no check is a
+	// checks.ColumnCheck (to show or export the column model).
+	KeepItems bool
 }
 
 // Crawler crawls one site at a time, runs page checks on each page as it is
@@ -38,6 +41,7 @@ type Crawler struct {
 	log        *zap.Logger
 	pageChecks []checks.PageCheck
 	siteChecks []checks.SiteCheck
+	keepItems  bool // a check reads column items
 	progress   *Progress
 }
 
@@ -58,6 +62,9 @@ func New(f Fetcher, log *zap.Logger, cs []checks.Check, progress *Progress) *Cra
 		if sc, ok := ch.(checks.SiteCheck); ok {
 			c.siteChecks = append(c.siteChecks, sc)
 		}
+		if _, ok := ch.(checks.ColumnCheck); ok {
+			c.keepItems = true
+		}
 	}
 	return c
 }
@@ -77,6 +84,7 @@ func (c *Crawler) Crawl(ctx context.Context, site Site, now time.Time, r checks.
 	}
 	rep := &stampingReporter{next: r, site: site.ID, unit: site.Unit, at: now}
 	st := newState(site, root, scope)
+	st.keepItems = site.KeepItems || c.keepItems
 	started := time.Now()
 	log := c.log.With(zap.String("site", site.ID))
 

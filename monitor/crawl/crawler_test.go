@@ -41,7 +41,7 @@ func smallSite(t *testing.T) *httptest.Server {
 		}
 		fmt.Fprint(w, page("滇池区人民政府", `<div class="nav"><ul><li><a href="/tzgg/">通知公告</a></li></ul></div>
 			<a href="/ok.html">正常页面</a> <a href="/missing.html">已删除的文章</a> <a href="/soft.html">旧文章</a>
-			<a href="/gbk.html">部门动态</a> <a href="/broken-html.html">坏页面</a> <a href="/cal?date=2024-01-01">日历</a>
+			<a href="/gbk.html">部门动态</a> <a href="/broken-html.html">坏页面</a> <a href="/wrong-charset.html">编码错误</a> <a href="/cal?date=2024-01-01">日历</a>
 			<img src="/logo-missing.png" alt="党政机关"> <a href="mailto:a@b.cn">信箱</a> <a href="javascript:void(0)">x</a>`))
 	})
 	mux.HandleFunc("/tzgg/", func(w http.ResponseWriter, r *http.Request) {
@@ -58,6 +58,10 @@ func smallSite(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html") // charset only in the meta tag
 		fmt.Fprint(w, gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>部门动态</title></head><body>
 			<a href="/附件/通知.pdf">通知附件</a> <a href="/search?q=通知">搜索通知</a> <a href="/不存在.html">不存在的页面</a></body></html>`))
+	})
+	mux.HandleFunc("/wrong-charset.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8") // but the bytes are GBK
+		fmt.Fprint(w, gbk(`<html><head><title>错误编码</title></head><body><p>本页声明UTF-8，实为GBK编码。</p><a href="/gone-gbk.html">错误编码页面的链接</a></body></html>`))
 	})
 	mux.HandleFunc("/附件/通知.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
@@ -189,7 +193,7 @@ func TestCrawlReferrersAndAnchorText(t *testing.T) {
 
 func TestCrawlColumns(t *testing.T) {
 	srv := smallSite(t)
-	s, _, err := crawlSmall(t, context.Background(), srv, nil)
+	s, _, err := crawlSmall(t, context.Background(), srv, func(s *Site) { s.KeepItems = true })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,4 +230,38 @@ func TestCrawlCancelled(t *testing.T) {
 	if len(fs) != 0 {
 		t.Fatalf("a cancelled crawl must not judge links: %v", fs)
 	}
+}
+
+func TestCrawlDropsItemsNoCheckReads(t *testing.T) {
+	srv := smallSite(t)
+	s, _, err := crawlSmall(t, context.Background(), srv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range s.Columns {
+		if c.Name == "通知公告" {
+			if len(c.Items) != 0 || len(c.ListPages) != 1 || c.Unread != "" {
+				t.Fatalf("a links-only crawl kept items or lost the list: %+v", c)
+			}
+			return
+		}
+	}
+	t.Fatal("column 通知公告 not discovered")
+}
+
+func TestCrawlReadsMisdeclaredCharset(t *testing.T) {
+	srv := smallSite(t)
+	_, fs, err := crawlSmall(t, context.Background(), srv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if strings.HasSuffix(f.Target, "/gone-gbk.html") {
+			if f.Evidence != "错误编码页面的链接" {
+				t.Fatalf("anchor text %q: the GBK bytes were not decoded", f.Evidence)
+			}
+			return
+		}
+	}
+	t.Fatal("no finding for the link on the misdeclared page")
 }

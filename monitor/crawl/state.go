@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"hash/fnv"
 	"net/url"
 	"path"
 	"sort"
@@ -44,13 +45,18 @@ type listInfo struct {
 
 // state is the crawl's bookkeeping. Only the crawl loop's goroutine touches it.
 type state struct {
-	site     Site
-	root     string
-	scope    *Scope
-	trap     *trapGuard
-	robots   *Robots
-	probes   map[string]*notFoundSignature // by host; read-only once the loop starts
-	targets  map[string]*target
+	site    Site
+	root    string
+	scope   *Scope
+	trap    *trapGuard
+	robots  *Robots
+	probes  map[string]*notFoundSignature // by host; read-only once the loop starts
+	targets map[string]*target            // queued, in flight, or not OK
+	// fine holds the targets that answered OK by a hash of their URL: on a
+	// 100,000-page site most targets are fine, and 8 bytes each is what
+	// keeps the crawl's memory bounded. A 64-bit collision among a million
+	// URLs has odds below one in ten million.
+	fine     map[uint64]struct{}
 	queue    []*target
 	head     int
 	pages    int
@@ -61,6 +67,9 @@ type state struct {
 	lists    map[string]*listInfo // by requested and final URL
 	skipped  []checks.Skip
 	skips    int
+	// keepItems keeps list items for the column model; without it a list
+	// page keeps only its pagination and placeholder.
+	keepItems bool
 }
 
 const maxSkipsKept = 1000
@@ -71,6 +80,7 @@ func newState(site Site, root string, scope *Scope) *state {
 		trap:    newTrapGuard(site.Trap),
 		probes:  make(map[string]*notFoundSignature),
 		targets: make(map[string]*target),
+		fine:    make(map[uint64]struct{}),
 		lists:   make(map[string]*listInfo),
 	}
 	home := &target{url: root, kind: checks.KindPage}
@@ -109,6 +119,9 @@ func (st *state) skip(u, reason string) {
 
 // discover records that referrer links to l and queues l's target if it is new.
 func (st *state) discover(norm string, l checks.Link, referrer string, depth int) {
+	if st.isFine(norm) {
+		return
+	}
 	t, seen := st.targets[norm]
 	if !seen {
 		t = &target{url: norm, kind: l.Kind, depth: depth, external: !st.scope.Internal(norm)}
@@ -116,8 +129,7 @@ func (st *state) discover(norm string, l checks.Link, referrer string, depth int
 		st.admit(t)
 	}
 	t.refCount++
-	keep := !t.done || t.outcome != checks.OutcomeOK
-	if referrer != "" && keep && len(t.refs) < st.site.MaxReferrers {
+	if referrer != "" && len(t.refs) < st.site.MaxReferrers {
 		t.refs = append(t.refs, checks.Referrer{Page: referrer, Text: l.Text, Kind: l.Kind})
 	}
 }
@@ -177,4 +189,21 @@ func pathAndQuery(raw string) string {
 		return "/"
 	}
 	return u.RequestURI()
+}
+
+func urlHash(u string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(u))
+	return h.Sum64()
+}
+
+func (st *state) isFine(u string) bool {
+	_, ok := st.fine[urlHash(u)]
+	return ok
+}
+
+// markFine forgets a target that answered OK, keeping only its hash.
+func (st *state) markFine(u string) {
+	delete(st.targets, u)
+	st.fine[urlHash(u)] = struct{}{}
 }

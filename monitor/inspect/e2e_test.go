@@ -41,7 +41,7 @@ crawl: {timeout: 2s, rate: 0, per_host: 8}
 		mu.Lock()
 		fs = append(fs, f)
 		mu.Unlock()
-	}), Options{})
+	}), Options{KeepItems: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,8 @@ type Options struct {
 	// Validators, when set, make link checks conditional on the last run's
 	// ETag and Last-Modified answers.
 	Validators *crawl.Validators
+	// KeepItems keeps columns' list items even when no check reads them.
+	KeepItems bool
 }
 
 // Checks builds the named families (all when names is empty) from their
@@ -105,6 +107,7 @@ func Run(ctx context.Context, cfg *config.Config, now time.Time, r checks.Report
 		c := crawl.New(Fetcher(s.Crawl, opts.TLS), opts.Log, cs, opts.Progress)
 		site := CrawlSite(s)
 		site.Validators = opts.Validators
+		site.KeepItems = opts.KeepItems
 		seen, err := c.Crawl(ctx, site, now, r)
 		if seen != nil {
 			sites = append(sites, seen)
