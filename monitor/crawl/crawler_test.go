@@ -137,6 +137,7 @@ func TestCrawlSmallSite(t *testing.T) {
 		"/soft.html":                        links.Soft404,
 		"/logo-missing.png":                 links.Broken,
 		"/gone-too.html":                    links.Broken,
+		"/gone-gbk.html":                    links.Broken,
 		"/%E4%B8%8D%E5%AD%98%E5%9C%A8.html": links.Broken,
 	}
 	for target, check := range want {
