@@ -14,6 +14,7 @@ import (
 	"crypto/x509/pkix"
 	"fmt"
 	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -203,7 +204,9 @@ func TestFetchTLS(t *testing.T) {
 	ok := func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }
 	expired := tlsServer(t, ok, "127.0.0.1", time.Now().Add(-48*time.Hour), time.Now().Add(-24*time.Hour))
 	wrongHost := tlsServer(t, ok, "www.other.gov.cn", time.Now().Add(-time.Hour), time.Now().Add(24*time.Hour))
-	unknown := httptest.NewTLSServer(http.HandlerFunc(ok))
+	unknown := httptest.NewUnstartedServer(http.HandlerFunc(ok))
+	unknown.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are the point
+	unknown.StartTLS()
 	defer unknown.Close()
 
 	tests := []struct {
@@ -263,6 +266,7 @@ func tlsServer(t *testing.T, h http.HandlerFunc, host string, from, until time.T
 	pool.AddCert(cert)
 	srv := httptest.NewUnstartedServer(h)
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return trustedServer{srv: srv, pool: pool}
