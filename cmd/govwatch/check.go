@@ -84,12 +84,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "govwatch check: %v\n", err)
 		return exitUsage
 	}
-	format.Sort(findings)
-	if werr := format.Write(stdout, f.format, findings); werr != nil {
+	if werr := writeFindings(stdout, stderr, f.format, findings, sites); werr != nil {
 		fmt.Fprintf(stderr, "govwatch check: %v\n", werr)
 		return exitUsage
 	}
-	printSummary(stderr, sites, findings)
 	if err != nil {
 		fmt.Fprintf(stderr, "govwatch check: %v\n", err)
 		return exitFailure
@@ -225,6 +223,16 @@ func newLogger(w io.Writer, verbose bool) *zap.Logger {
 	enc.EncodeTime = zapcore.ISO8601TimeEncoder
 	core := zapcore.NewCore(zapcore.NewConsoleEncoder(enc), zapcore.AddSync(w), level)
 	return zap.New(core)
+}
+
+// writeFindings prints the findings on stdout and the crawl summary on stderr.
+func writeFindings(stdout, stderr io.Writer, name string, fs []checks.Finding, sites []*checks.Site) error {
+	format.Sort(fs)
+	if err := format.Write(stdout, name, fs); err != nil {
+		return err
+	}
+	printSummary(stderr, sites, fs)
+	return nil
 }
 
 // printSummary tells what was crawled, on stderr, so stdout stays the findings.

@@ -11,7 +11,6 @@ import (
 
 	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
-	"github.com/govwatch/govwatch/notify/format"
 )
 
 // demoConfig is the config the demo writes for the sample portal: a short
@@ -66,12 +65,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "govwatch demo: %v\n", err)
 		return exitFailure
 	}
-	format.Sort(findings)
-	if err := format.Write(stdout, f.format, findings); err != nil {
+	if err := writeFindings(stdout, stderr, f.format, findings, sites); err != nil {
 		fmt.Fprintf(stderr, "govwatch demo: %v\n", err)
 		return exitUsage
 	}
-	printSummary(stderr, sites, findings)
 	cmp := srv.Truth().Compare(findings)
 	fmt.Fprintf(stderr, "\n与样例门户的标准答案比对（链接检查）：应发现 %d 个，命中 %d 个，漏报 %d 个，误报 %d 个\n",
 		cmp.Expected, len(cmp.Matched), len(cmp.Missed), len(cmp.False))

@@ -27,6 +27,24 @@ var blocks = map[atom.Atom]bool{
 // visibleText is a node's text as a visitor reads it: blocks on their own
 // lines, white space folded within a line.
 func visibleText(n *html.Node) string {
+	lines := strings.Split(rawText(n, '\n'), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = fold(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// shownText is the visible text under n on one line.
+func shownText(n *html.Node) string {
+	return fold(rawText(n, ' '))
+}
+
+// rawText concatenates the visible text nodes under n, writing blockEnd
+// after each block element.
+func rawText(n *html.Node, blockEnd byte) string {
 	var b strings.Builder
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
@@ -35,10 +53,7 @@ func visibleText(n *html.Node) string {
 			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if invisible[n.DataAtom] {
-				return
-			}
-			if hidden(n) {
+			if invisible[n.DataAtom] || hidden(n) {
 				return
 			}
 		}
@@ -46,18 +61,11 @@ func visibleText(n *html.Node) string {
 			visit(c)
 		}
 		if n.Type == html.ElementNode && blocks[n.DataAtom] {
-			b.WriteByte('\n')
+			b.WriteByte(blockEnd)
 		}
 	}
 	visit(n)
-	lines := strings.Split(b.String(), "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = fold(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
 
 // hidden is true of elements hidden by an attribute or an inline style.
@@ -85,31 +93,6 @@ func textOf(n *html.Node) string {
 	}
 	visit(n)
 	return b.String()
-}
-
-// shownText is the visible text under n on one line.
-func shownText(n *html.Node) string {
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if invisible[n.DataAtom] || hidden(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-		if n.Type == html.ElementNode && blocks[n.DataAtom] {
-			b.WriteByte(' ')
-		}
-	}
-	visit(n)
-	return fold(b.String())
 }
 
 // fold collapses white space (full-width and no-break spaces too) to single
