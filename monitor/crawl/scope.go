@@ -70,6 +70,9 @@ func Normalize(rawURL string) (string, error) {
 			u.Host = "[" + u.Host + "]"
 		}
 	}
+	if u.Hostname() == "" {
+		return "", fmt.Errorf("no host in %q", rawURL)
+	}
 	u.Fragment, u.RawFragment = "", ""
 	u.User = nil
 	if i := strings.Index(strings.ToLower(u.Path), ";jsessionid="); i >= 0 {
