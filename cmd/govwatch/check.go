@@ -38,6 +38,7 @@ type checkFlags struct {
 	timeout  time.Duration
 	external bool
 	data     string
+	maxPages int
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -52,6 +53,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.rate, "rate", -1, "requests per second per host, 0 unlimited (overrides config)")
 	fs.DurationVar(&f.timeout, "timeout", 0, "timeout of one request (overrides config; default 15s)")
 	fs.BoolVar(&f.external, "external", true, "check links to other sites")
+	fs.IntVar(&f.maxPages, "max-pages", 0, "pages to read per site (overrides config; default 50000)")
 	fs.StringVar(&f.data, "data", "", "`dir` for state kept between runs (ETag/Last-Modified of checked links)")
 }
 
@@ -144,6 +146,9 @@ func inspectOnce(ctx context.Context, cfg *config.Config, now time.Time, f check
 // override applies the command-line crawl settings over every site's.
 func (f checkFlags) override(cfg *config.Config) {
 	for i := range cfg.Sites {
+		if f.maxPages > 0 {
+			cfg.Sites[i].MaxPages = f.maxPages
+		}
 		c := &cfg.Sites[i].Crawl
 		if f.workers > 0 {
 			c.Workers = f.workers
