@@ -59,6 +59,15 @@ func smallSite(t *testing.T) *httptest.Server {
 		fmt.Fprint(w, gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>部门动态</title></head><body>
 			<a href="/附件/通知.pdf">通知附件</a> <a href="/search?q=通知">搜索通知</a> <a href="/不存在.html">不存在的页面</a></body></html>`))
 	})
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /cal\nSitemap: "+"http://"+r.Host+"/sitemap.xml\n")
+	})
+	mux.HandleFunc("/sitemap.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><urlset><url><loc>http://`+r.Host+`/orphan.html</loc></url></urlset>`)
+	})
+	mux.HandleFunc("/orphan.html", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page("孤立页面", `<a href="/orphan-dead.html">只有站点地图能找到的死链</a>`))
+	})
 	mux.HandleFunc("/wrong-charset.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8") // but the bytes are GBK
 		fmt.Fprint(w, gbk(`<html><head><title>错误编码</title></head><body><p>本页声明UTF-8，实为GBK编码。</p><a href="/gone-gbk.html">错误编码页面的链接</a></body></html>`))
@@ -138,6 +147,7 @@ func TestCrawlSmallSite(t *testing.T) {
 		"/logo-missing.png":                 links.Broken,
 		"/gone-too.html":                    links.Broken,
 		"/gone-gbk.html":                    links.Broken,
+		"/orphan-dead.html":                 links.Broken,
 		"/%E4%B8%8D%E5%AD%98%E5%9C%A8.html": links.Broken,
 	}
 	for target, check := range want {
@@ -265,4 +275,24 @@ func TestCrawlReadsMisdeclaredCharset(t *testing.T) {
 		}
 	}
 	t.Fatal("no finding for the link on the misdeclared page")
+}
+
+func TestCrawlHonoursRobotsWhenAsked(t *testing.T) {
+	srv := smallSite(t)
+	s, _, err := crawlSmall(t, context.Background(), srv, func(s *Site) { s.HonourRobots = true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	robots := 0
+	for _, sk := range s.Skipped {
+		if strings.Contains(sk.URL, "/cal") {
+			if sk.Reason != "disallowed by robots.txt" {
+				t.Errorf("%s skipped for %q", sk.URL, sk.Reason)
+			}
+			robots++
+		}
+	}
+	if robots != 1 {
+		t.Fatalf("%d calendar URLs skipped for robots.txt, want the one linked from the homepage", robots)
+	}
 }
