@@ -3,6 +3,7 @@ package all
 
 import (
 	"github.com/govwatch/govwatch/checks"
+	"github.com/govwatch/govwatch/checks/freshness"
 	"github.com/govwatch/govwatch/checks/links"
 )
 
@@ -10,6 +11,7 @@ import (
 func Definitions() []checks.Definition {
 	return []checks.Definition{
 		checks.Define(links.Name, links.DefaultConfig, links.New),
+		checks.Define(freshness.Name, freshness.DefaultConfig, freshness.New),
 	}
 }
 

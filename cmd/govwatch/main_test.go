@@ -62,8 +62,8 @@ func TestCheckSamplePortalJSONL(t *testing.T) {
 		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitFindings, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != len(srv.Truth().Links) {
-		t.Fatalf("%d findings, want %d", len(lines), len(srv.Truth().Links))
+	if want := len(srv.Truth().Links) + len(srv.Truth().Freshness); len(lines) != want {
+		t.Fatalf("%d findings, want %d", len(lines), want)
 	}
 	for _, l := range lines {
 		var f map[string]any
@@ -87,7 +87,7 @@ func TestDemoMatchesTruth(t *testing.T) {
 	if code != exitClean {
 		t.Fatalf("demo exit %d; stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "link.soft404") || !strings.Contains(stderr, "漏报 0 个，误报 0 个") {
+	if !strings.Contains(stdout, "link.soft404") || !strings.Contains(stdout, "column.stale") || !strings.Contains(stderr, "漏报 0 个，误报 0 个") {
 		t.Fatalf("demo output:\n%s\n%s", stdout, stderr)
 	}
 }

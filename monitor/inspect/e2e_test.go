@@ -149,3 +149,28 @@ func newestDate(c checks.Column) time.Time {
 	}
 	return newest
 }
+
+func TestSamplePortalFreshnessMatchesGroundTruth(t *testing.T) {
+	srv, fs, _ := inspectSample(t)
+	want := map[string]bool{}
+	for _, f := range srv.Truth().Freshness {
+		want[f.Check+" "+f.Target] = true
+	}
+	got := map[string]bool{}
+	for _, f := range fs {
+		if strings.HasPrefix(f.Check, "column.") || f.Check == "site.not_updated" {
+			got[f.Check+" "+f.Target] = true
+			if !want[f.Check+" "+f.Target] {
+				t.Errorf("false finding %s %s: %s", f.Check, f.Target, f.Title)
+			}
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("missed %s", k)
+		}
+	}
+	if cmp := srv.Truth().Compare(fs); !cmp.Exact() {
+		t.Errorf("comparison: missed %v, false %v", cmp.Missed, cmp.False)
+	}
+}

@@ -51,6 +51,10 @@ func defaultColumns() []column {
 		{path: "/hdjl/ldxx/", name: "领导信箱", category: "interaction", items: 10, newest: 2 * day, step: 6, layout: layoutDateTime},
 		{path: "/xxgk/ndbg/", name: "政府信息公开年报", category: "annual", items: 5, newest: 290 * day, step: 365, layout: layoutDash},
 		{path: "/gzdt/", name: "工作动态", category: "news", items: 15, newest: 2 * day, step: 3, layout: layoutDash, js: true},
+		// Columns that stopped updating: a news column quiet for 30 days (the
+		// window is 14) and a notice column for 213 (the window is 180).
+		{path: "/xwzx/jddt/", name: "街道动态", category: "news", items: 12, newest: 30 * day, step: 5, layout: layoutDash},
+		{path: "/gsgg/", name: "公示公告", category: "notice", items: 6, newest: 213 * day, step: 30, layout: layoutChinese},
 	}
 }
 

@@ -12,9 +12,10 @@ import (
 // Truth is what an inspection of the portal must find, computed from the
 // same model that renders the pages.
 type Truth struct {
-	Links   []ExpectedLink   `json:"links"`
-	Blocked []string         `json:"blocked"` // targets to report as blocked, not broken
-	Columns []ExpectedColumn `json:"columns"`
+	Links     []ExpectedLink    `json:"links"`
+	Freshness []ExpectedFinding `json:"freshness"` // column.stale, column.empty, site.not_updated
+	Blocked   []string          `json:"blocked"`   // targets to report as blocked, not broken
+	Columns   []ExpectedColumn  `json:"columns"`
 }
 
 // ExpectedLink is one link finding the portal plants.
@@ -26,6 +27,16 @@ type ExpectedLink struct {
 	Kind      checks.LinkKind `json:"kind"`
 	Referrers []string        `json:"referrers"` // absolute page URLs, sorted
 }
+
+// ExpectedFinding is a finding the portal plants, by check and target.
+type ExpectedFinding struct {
+	Check  string `json:"check"`
+	Target string `json:"target"`
+}
+
+// windows are the national update windows by category (RULES.md §1), the
+// freshness check's defaults: the portal's columns are stale or fresh by them.
+var windows = map[string]time.Duration{"news": 14 * day, "notice": 180 * day, "policy": 180 * day, "personnel": 365 * day, "plan": 365 * day}
 
 // ExpectedColumn is one column's list as the portal serves it.
 type ExpectedColumn struct {
@@ -80,6 +91,14 @@ func (p *Portal) truth(base string) Truth {
 		}
 	}
 	sort.Slice(t.Links, func(i, j int) bool { return t.Links[i].Target < t.Links[j].Target })
+	for _, c := range p.cols {
+		switch window, judged := windows[c.category]; {
+		case c.empty:
+			t.Freshness = append(t.Freshness, ExpectedFinding{Check: "column.empty", Target: origin + c.path})
+		case judged && !c.js && c.newest > window:
+			t.Freshness = append(t.Freshness, ExpectedFinding{Check: "column.stale", Target: origin + c.path})
+		}
+	}
 	for ci, c := range p.cols {
 		ec := ExpectedColumn{URL: origin + c.path, Name: c.name, Category: c.category, Items: c.items, JS: c.js, Placeholder: c.empty}
 		if c.items > 0 {
@@ -90,7 +109,7 @@ func (p *Portal) truth(base string) Truth {
 	return t
 }
 
-// Comparison is how a set of findings compares with the truth's link findings.
+// Comparison is how a set of findings compares with the findings the truth plants.
 type Comparison struct {
 	Expected int
 	Matched  []string
@@ -101,16 +120,23 @@ type Comparison struct {
 // Exact is true when every planted link problem was found and nothing else.
 func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 0 }
 
-// Compare matches link findings against the planted link problems by check and target.
+// covered are the checks whose every finding the truth lists; findings of
+// other checks are not compared.
+var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true, "site.not_updated": true}
+
+// Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
 	want := map[string]bool{}
 	for _, l := range t.Links {
 		want[l.Check+" "+l.Target] = true
 	}
+	for _, f := range t.Freshness {
+		want[f.Check+" "+f.Target] = true
+	}
 	c := Comparison{Expected: len(want)}
 	seen := map[string]bool{}
 	for _, f := range fs {
-		if !strings.HasPrefix(f.Check, "link.") {
+		if !covered[f.Check] {
 			continue
 		}
 		k := f.Check + " " + f.Target
