@@ -6,6 +6,8 @@ package freshness
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
@@ -47,15 +49,26 @@ type Check struct{ cfg Config }
 
 var _ checks.ColumnCheck = (*Check)(nil)
 
-// New returns the check, or an error naming a bad window.
-func New(cfg Config) (checks.Check, error) {
-	for cat, d := range cfg.MaxAgeDays {
-		if d <= 0 {
-			return nil, fmt.Errorf("freshness: max_age_days.%s: %d is not a positive number of days", cat, d)
+// Validate names the first bad window by its config key.
+func (c *Config) Validate() error {
+	for _, cat := range slices.Sorted(maps.Keys(c.MaxAgeDays)) {
+		if d := c.MaxAgeDays[cat]; d <= 0 {
+			return fmt.Errorf("max_age_days.%s: %d is not a positive number of days", cat, d)
 		}
 	}
-	if cfg.HomepageDays <= 0 || cfg.HomepageWarnDays < 0 || cfg.HomepageWarnDays > cfg.HomepageDays {
-		return nil, fmt.Errorf("freshness: homepage_warn_days (%d) must be between 0 and homepage_days (%d), which must be positive", cfg.HomepageWarnDays, cfg.HomepageDays)
+	if c.HomepageDays <= 0 {
+		return fmt.Errorf("homepage_days: %d is not a positive number of days", c.HomepageDays)
+	}
+	if c.HomepageWarnDays < 0 || c.HomepageWarnDays > c.HomepageDays {
+		return fmt.Errorf("homepage_warn_days: %d is not between 0 and homepage_days (%d)", c.HomepageWarnDays, c.HomepageDays)
+	}
+	return nil
+}
+
+// New returns the check, or an error naming a bad window.
+func New(cfg Config) (checks.Check, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("freshness: %w", err)
 	}
 	return &Check{cfg: cfg}, nil
 }

@@ -39,10 +39,21 @@ type Check struct{ cfg Config }
 
 var _ checks.SiteCheck = (*Check)(nil)
 
+// Validate names a bad setting by its config key.
+func (c *Config) Validate() error {
+	if c.HomepagePoints < 0 {
+		return fmt.Errorf("homepage_points: %v is negative", c.HomepagePoints)
+	}
+	if c.PagePoints < 0 {
+		return fmt.Errorf("page_points: %v is negative", c.PagePoints)
+	}
+	return nil
+}
+
 // New returns the check, or an error naming a bad setting.
 func New(cfg Config) (checks.Check, error) {
-	if cfg.HomepagePoints < 0 || cfg.PagePoints < 0 {
-		return nil, fmt.Errorf("links: points must not be negative")
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("links: %w", err)
 	}
 	return &Check{cfg: cfg}, nil
 }

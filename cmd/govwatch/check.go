@@ -82,7 +82,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	f.override(cfg)
 	findings, sites, err := inspectOnce(ctx, cfg, now, f, stderr)
-	if errors.Is(err, errUsage) {
+	var usage usageErr
+	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, "govwatch check: %v\n", err)
 		return exitUsage
 	}
@@ -100,7 +101,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitClean
 }
 
-var errUsage = errors.New("usage")
+// usageErr marks an error in what the user asked for (exit 2), as opposed
+// to a failure of the inspection itself (exit 3).
+type usageErr struct{ error }
 
 // inspectOnce runs the checks over every site, collecting findings.
 func inspectOnce(ctx context.Context, cfg *config.Config, now time.Time, f checkFlags, stderr io.Writer) ([]checks.Finding, []*checks.Site, error) {
@@ -109,7 +112,7 @@ func inspectOnce(ctx context.Context, cfg *config.Config, now time.Time, f check
 		families = strings.Split(f.checks, ",")
 	}
 	if _, err := inspect.Checks(cfg, families); err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", errUsage, err)
+		return nil, nil, usageErr{err}
 	}
 	var validators *crawl.Validators
 	validatorsPath := ""

@@ -23,6 +23,8 @@ func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("sites:\n  - id: a\n    url: http://x/\n    unit: nobody\n    colour: red\n"), 0o644)
+	badCheck := filepath.Join(dir, "window.yaml")
+	os.WriteFile(badCheck, []byte("units: [{id: u, name: 单位}]\nsites: [{id: s, url: \"http://127.0.0.1:1/\", unit: u}]\nchecks:\n  freshness:\n    max_age_days: {news: 0}\n"), 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -33,6 +35,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
 		{"check without a target", []string{"check"}, exitUsage, "give --config FILE or a site URL"},
 		{"bad config names file and line", []string{"check", "--config", bad}, exitUsage, "bad.yaml:5: sites[0].colour: unknown key"},
+		{"bad check setting names file and line", []string{"check", "--config", badCheck}, exitUsage, "window.yaml:5: checks.freshness.max_age_days.news: 0 is not a positive number of days"},
 		{"bad --now", []string{"check", "--now", "yesterday", "http://127.0.0.1:1/"}, exitUsage, `--now "yesterday"`},
 		{"unknown family", []string{"check", "--checks", "nope", "http://127.0.0.1:1/"}, exitUsage, `"nope" is not one of`},
 		{"unknown format", []string{"check", "--format", "xml", "--progress", "never", "http://127.0.0.1:1/"}, exitUsage, `format "xml"`},
