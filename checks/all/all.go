@@ -5,6 +5,7 @@ import (
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/checks/freshness"
 	"github.com/govwatch/govwatch/checks/links"
+	"github.com/govwatch/govwatch/checks/privacy"
 )
 
 // Definitions lists every family, a line each.
@@ -12,6 +13,7 @@ func Definitions() []checks.Definition {
 	return []checks.Definition{
 		checks.Define(links.Name, links.DefaultConfig, links.New),
 		checks.Define(freshness.Name, freshness.DefaultConfig, freshness.New),
+		checks.Define(privacy.Name, privacy.DefaultConfig, privacy.New),
 	}
 }
 

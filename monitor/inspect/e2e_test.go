@@ -174,3 +174,31 @@ func TestSamplePortalFreshnessMatchesGroundTruth(t *testing.T) {
 		t.Errorf("comparison: missed %v, false %v", cmp.Missed, cmp.False)
 	}
 }
+
+func TestSamplePortalLeaksMatchGroundTruthMasked(t *testing.T) {
+	srv, fs, _ := inspectSample(t)
+	want := map[string]bool{}
+	for _, f := range srv.Truth().Content {
+		want[f.Check+" "+f.Target] = true
+	}
+	got := map[string]bool{}
+	for _, f := range fs {
+		if strings.HasPrefix(f.Check, "privacy.") || f.Check == "secret.marking" {
+			k := f.Check + " " + f.Target
+			got[k] = true
+			if !want[k] {
+				t.Errorf("false finding %s: %s (%s)", k, f.Title, f.Evidence)
+			}
+			for _, raw := range []string{"11010519491231002X", "440524188001010014", "13912345678"} {
+				if strings.Contains(f.Evidence, raw) || strings.Contains(fmt.Sprint(f.Detail), raw) {
+					t.Errorf("%s leaks %s", k, raw)
+				}
+			}
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("missed %s", k)
+		}
+	}
+}

@@ -122,3 +122,28 @@ func (p *Portal) benchBroken(it item) (plant, bool) {
 func escapePath(p string) string {
 	return (&url.URL{Path: p}).EscapedPath()
 }
+
+// leak is text planted in an article's body: personal data or a secret
+// marking published by mistake, with the findings it must raise.
+type leak struct {
+	text   string
+	checks []string
+}
+
+// leaks are the default portal's planted leaks, by the item that carries
+// them, and a control whose values are already masked.
+func (p *Portal) leaks() map[string]leak {
+	return map[string]leak{
+		p.articlePath(p.item(2, 4)): {
+			text:   "附件：2024年临时救助对象名单（张某某，身份证号：11010519491231002X，联系电话：13912345678；李某某，身份证号：440524188001010014）",
+			checks: []string{"privacy.id_number", "privacy.phone"},
+		},
+		p.articlePath(p.item(3, 2)): {
+			text:   "机密★1年　本文件内部资料，注意保存。",
+			checks: []string{"secret.marking"},
+		},
+		p.articlePath(p.item(2, 6)): {
+			text: "公示名单：王某某，身份证号：5301**********1234，手机：139****5678（已按规定脱敏）",
+		},
+	}
+}

@@ -189,6 +189,9 @@ func (p *Portal) article(it item) string {
 	fmt.Fprintf(&b, `<h1>%s</h1><div class="info">发布时间：%s　来源：滇池区人民政府办公室</div>`, title, pub.Format("2006-01-02 15:04"))
 	fmt.Fprintf(&b, `<div class="TRS_Editor"><p>为深入贯彻落实区委、区政府决策部署，扎实做好%s各项工作，现将有关事项通知如下。</p>`, subjects[it.id%len(subjects)])
 	b.WriteString(`<p>一、提高思想认识。各单位要切实履行主体责任，细化工作措施，确保各项任务落到实处。</p><p>二、加强统筹协调。</p>`)
+	if l, ok := p.leaked[p.articlePath(it)]; ok {
+		b.WriteString("<p>" + l.text + "</p>")
+	}
 	if c.category == "policy" {
 		fmt.Fprintf(&b, `<p>滇池区人民政府</p><p>%s</p></div>`, chineseDate(it.date))
 		fmt.Fprintf(&b, `<div class="fj">附件：<a href="%sP0%s%d.pdf">实施方案.pdf</a></div>`, c.path, it.date.Format("20060102"), it.id)

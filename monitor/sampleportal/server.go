@@ -30,6 +30,7 @@ type Portal struct {
 	cols    []column
 	hosts   hosts
 	planted map[string][]plant // by the path of the page that carries them
+	leaked  map[string]leak    // by the path of the article that carries it
 }
 
 // New generates a portal.
@@ -74,6 +75,7 @@ func (p *Portal) serve(ln net.Listener) (*Server, error) {
 			s.Close()
 			return nil, err
 		}
+		portal.leaked = portal.leaks()
 		portal.planted = make(map[string][]plant)
 		for _, pl := range portal.plants() {
 			for _, from := range pl.from {

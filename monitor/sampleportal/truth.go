@@ -14,6 +14,7 @@ import (
 type Truth struct {
 	Links     []ExpectedLink    `json:"links"`
 	Freshness []ExpectedFinding `json:"freshness"` // column.stale, column.empty, site.not_updated
+	Content   []ExpectedFinding `json:"content"`   // privacy.*, secret.marking
 	Blocked   []string          `json:"blocked"`   // targets to report as blocked, not broken
 	Columns   []ExpectedColumn  `json:"columns"`
 }
@@ -91,6 +92,16 @@ func (p *Portal) truth(base string) Truth {
 		}
 	}
 	sort.Slice(t.Links, func(i, j int) bool { return t.Links[i].Target < t.Links[j].Target })
+	if !p.opts.Benchmark {
+		for path, l := range p.leaks() {
+			for _, check := range l.checks {
+				t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
+			}
+		}
+		sort.Slice(t.Content, func(i, j int) bool {
+			return t.Content[i].Target+t.Content[i].Check < t.Content[j].Target+t.Content[j].Check
+		})
+	}
 	for _, c := range p.cols {
 		switch window, judged := windows[c.category]; {
 		case c.empty:
@@ -122,7 +133,8 @@ func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 
 
 // covered are the checks whose every finding the truth lists; findings of
 // other checks are not compared.
-var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true, "site.not_updated": true}
+var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true,
+	"site.not_updated": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
 
 // Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
@@ -130,7 +142,7 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 	for _, l := range t.Links {
 		want[l.Check+" "+l.Target] = true
 	}
-	for _, f := range t.Freshness {
+	for _, f := range append(t.Freshness, t.Content...) {
 		want[f.Check+" "+f.Target] = true
 	}
 	c := Comparison{Expected: len(want)}

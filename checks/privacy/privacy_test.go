@@ -1,0 +1,126 @@
+package privacy
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/govwatch/govwatch/checks"
+	"github.com/govwatch/govwatch/checks/checktest"
+)
+
+func TestValidID(t *testing.T) {
+	for _, id := range []string{"11010519491231002X", "440524188001010014", "350303199002033073", "33050219880702447X", "33050219880702447x"} {
+		if !ValidID(id) {
+			t.Errorf("%s is valid (RULES.md §5)", id)
+		}
+	}
+	for _, id := range []string{"340524198001010013", "990524198001010014", "110105194913310025"} {
+		if ValidID(id) {
+			t.Errorf("%s is not valid", id)
+		}
+	}
+}
+
+func TestLuhn(t *testing.T) {
+	for _, n := range []string{"6200000000000005", "6205500000000000004", "4111111111111111"} {
+		if !Luhn(n) {
+			t.Errorf("%s passes Luhn", n)
+		}
+	}
+	if Luhn("79927398710") {
+		t.Error("79927398710 fails Luhn")
+	}
+}
+
+func run(t *testing.T, text string) []checks.Finding {
+	t.Helper()
+	c, err := New(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []checks.Finding
+	err = c.(checks.PageCheck).CheckPage(context.Background(), &checks.Page{URL: "http://www.dc.gov.cn/a.html", Text: text},
+		checks.ReporterFunc(func(f checks.Finding) { got = append(got, f) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestCheckPage(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		want     map[string]int // check → count
+		evidence string         // of the first finding, if set
+	}{
+		{"resident ID in a subsidy list", "2024年困难群众临时救助名单：张三 身份证号 11010519491231002X 救助金额 2000元", map[string]int{IDNumber: 1},
+			"年困难群众临时救助名单：张三 身份证号 110105********002X 救助金额 2000元"},
+		{"masked IDs are safe", "张三 1101**********002X 李四 110105********0014", nil, ""},
+		{"invalid checksum is not an ID", "编号 340524198001010013", nil, ""},
+		{"an ID inside a longer number is not an ID", "统一社会信用代码 911101051101051949123100", nil, ""},
+		{"legacy 15-digit ID only beside the word", "身份证：110105491231002 其他编号 110105491231002", map[string]int{IDNumber: 1}, ""},
+		{"mobile numbers", "联系人：王五，手机13912345678；李六 18687654321", map[string]int{Phone: 2}, "联系人：王五，手机139****5678；李六 186****4321"},
+		{"office landlines are expected", "咨询电话：0871-67171373，传真：0871-67171374", nil, ""},
+		{"masked mobile is safe", "联系电话：139****5678", nil, ""},
+		{"a 1-number outside the segments", "编号 12345678901 和 14012345678", nil, ""},
+		{"bank card beside its word", "收款账号：6205500000000000004 开户行：农业银行", map[string]int{BankCard: 1}, ""},
+		{"a Luhn number without the word is an order number", "订单 6205500000000000004", nil, ""},
+		{"secret markings", "机密★1年 关于……的通知。内部资料，注意保存", map[string]int{Secret: 2}, ""},
+		{"the word 秘密 alone is not a marking", "保守国家秘密是每个公民的义务", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := run(t, tc.text)
+			counts := map[string]int{}
+			for _, f := range got {
+				counts[f.Check] = f.Detail["count"].(int)
+			}
+			if len(counts) != len(tc.want) {
+				t.Fatalf("got %v, want %v", counts, tc.want)
+			}
+			for k, n := range tc.want {
+				if counts[k] != n {
+					t.Errorf("%s: %d, want %d", k, counts[k], n)
+				}
+			}
+			if tc.evidence != "" && got[0].Evidence != tc.evidence {
+				t.Errorf("evidence %q, want %q", got[0].Evidence, tc.evidence)
+			}
+		})
+	}
+}
+
+// TestNothingLeaks writes every finding as JSON and looks for the values.
+func TestNothingLeaks(t *testing.T) {
+	secrets := []string{"11010519491231002X", "440524188001010014", "13912345678", "6205500000000000004"}
+	text := "名单：" + strings.Join([]string{"甲 " + secrets[0], "乙 " + secrets[1], "手机 " + secrets[2], "银行卡号 " + secrets[3]}, "；") + "。"
+	for _, f := range run(t, strings.Repeat(text, 3)) {
+		b, _ := json.Marshal(f)
+		for _, s := range secrets {
+			if strings.Contains(string(b), s) || (len(s) >= 16 && strings.Contains(string(b), s[:12])) {
+				t.Errorf("finding %s leaks %s: %s", f.Check, s, b)
+			}
+		}
+	}
+}
+
+func TestContract(t *testing.T) {
+	c, _ := New(DefaultConfig())
+	checktest.Run(t, c)
+}
+
+func FuzzExcerptMasks(f *testing.F) {
+	f.Add("身份证 11010519491231002X 手机13912345678")
+	f.Fuzz(func(t *testing.T, text string) {
+		all := find(text)
+		for _, m := range all {
+			out := excerpt(text, all, m)
+			if m.kind != Secret && strings.Contains(out, m.value) {
+				t.Fatalf("excerpt %q shows %q", out, m.value)
+			}
+		}
+	})
+}
