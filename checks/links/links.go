@@ -18,6 +18,10 @@ const Name = "links"
 const (
 	Broken  = "link.broken"
 	Soft404 = "link.soft404"
+	// Unreachable is a homepage that did not answer the crawl. One failed
+	// crawl is a notice; the veto (≥ 5 % of a week's probes) is judged from
+	// the homepage probes.
+	Unreachable = "site.unreachable"
 )
 
 // Config tunes the family. Points follow the scoring table of RULES.md §1
@@ -72,6 +76,10 @@ func (c *Check) CheckSite(ctx context.Context, s *checks.Site, r checks.Reporter
 			return err
 		}
 		l := &s.Links[i]
+		if l.Target == s.URL && l.Outcome.Broken() {
+			r.Report(unreachable(s, l))
+			continue
+		}
 		if c.ignored(l.Target) || len(l.Referrers) == 0 {
 			continue
 		}
@@ -134,5 +142,17 @@ func (c *Check) finding(s *checks.Site, l *checks.LinkStatus, id, home string) c
 		Title:    title(id, l, first),
 		Evidence: first.Text,
 		Detail:   detail,
+	}
+}
+
+func unreachable(s *checks.Site, l *checks.LinkStatus) checks.Finding {
+	why := outcomeWords[l.Outcome]
+	if l.Outcome == checks.OutcomeHTTPError {
+		why = fmt.Sprintf("HTTP %d", l.Status)
+	}
+	return checks.Finding{
+		Check: Unreachable, Severity: checks.SeverityNotice, URL: s.URL, Target: s.URL,
+		Title:  fmt.Sprintf("首页无法访问（%s），本次未能检查网站", why),
+		Detail: map[string]any{"outcome": string(l.Outcome), "status": l.Status, "reason": l.Reason},
 	}
 }

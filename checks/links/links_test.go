@@ -108,3 +108,14 @@ func TestCheckSite(t *testing.T) {
 		})
 	}
 }
+
+func TestUnreachableHomepage(t *testing.T) {
+	c, _ := New(DefaultConfig())
+	home := "http://www.dc.gov.cn/"
+	site := &checks.Site{ID: "dc", URL: home, Links: []checks.LinkStatus{{Target: home, Outcome: checks.OutcomeRefused}}}
+	var got []checks.Finding
+	c.(checks.SiteCheck).CheckSite(context.Background(), site, checks.ReporterFunc(func(f checks.Finding) { got = append(got, f) }))
+	if len(got) != 1 || got[0].Check != Unreachable || got[0].Title != "首页无法访问（连接被拒绝），本次未能检查网站" {
+		t.Fatalf("got %+v", got)
+	}
+}

@@ -89,7 +89,8 @@ func (st *state) result(now time.Time) *checks.Site {
 		ID: st.site.ID, Unit: st.site.Unit, Name: st.site.Name, URL: st.root,
 		Homepage: st.homepage, Links: sortedLinks(st.targets), Columns: st.columns(),
 		Pages: st.pages, LinksChecked: st.checked, Skipped: st.skipped,
-		Complete: !st.capped, Now: now,
+		// A crawl that could not read the homepage judged nothing.
+		Complete: !st.capped && st.homepage != nil, Now: now,
 	}
 }
 
