@@ -6,6 +6,7 @@ import (
 	"github.com/govwatch/govwatch/checks/freshness"
 	"github.com/govwatch/govwatch/checks/links"
 	"github.com/govwatch/govwatch/checks/privacy"
+	"github.com/govwatch/govwatch/checks/siteinfo"
 )
 
 // Definitions lists every family, a line each.
@@ -14,6 +15,7 @@ func Definitions() []checks.Definition {
 		checks.Define(links.Name, links.DefaultConfig, links.New),
 		checks.Define(freshness.Name, freshness.DefaultConfig, freshness.New),
 		checks.Define(privacy.Name, privacy.DefaultConfig, privacy.New),
+		checks.Define(siteinfo.Name, siteinfo.DefaultConfig, siteinfo.New),
 	}
 }
 

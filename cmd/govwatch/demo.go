@@ -70,7 +70,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cmp := srv.Truth().Compare(findings)
-	fmt.Fprintf(stderr, "\n与样例门户的标准答案比对（链接、更新与隐私检查）：应发现 %d 个，命中 %d 个，漏报 %d 个，误报 %d 个\n",
+	fmt.Fprintf(stderr, "\n与样例门户的标准答案比对：应发现 %d 个，命中 %d 个，漏报 %d 个，误报 %d 个\n",
 		cmp.Expected, len(cmp.Matched), len(cmp.Missed), len(cmp.False))
 	for _, m := range cmp.Missed {
 		fmt.Fprintf(stderr, "  漏报 %s\n", m)

@@ -65,7 +65,7 @@ func TestCheckSamplePortalJSONL(t *testing.T) {
 		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitFindings, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if want := len(srv.Truth().Links) + len(srv.Truth().Freshness) + len(srv.Truth().Content); len(lines) != want {
+	if want := len(srv.Truth().Links) + len(srv.Truth().Freshness) + len(srv.Truth().Content) + len(srv.Truth().Site); len(lines) != want {
 		t.Fatalf("%d findings, want %d", len(lines), want)
 	}
 	for _, l := range lines {
