@@ -7,6 +7,7 @@ import (
 	"github.com/govwatch/govwatch/checks/links"
 	"github.com/govwatch/govwatch/checks/privacy"
 	"github.com/govwatch/govwatch/checks/siteinfo"
+	"github.com/govwatch/govwatch/checks/wording"
 )
 
 // Definitions lists every family, a line each.
@@ -16,6 +17,7 @@ func Definitions() []checks.Definition {
 		checks.Define(freshness.Name, freshness.DefaultConfig, freshness.New),
 		checks.Define(privacy.Name, privacy.DefaultConfig, privacy.New),
 		checks.Define(siteinfo.Name, siteinfo.DefaultConfig, siteinfo.New),
+		checks.Define(wording.Name, wording.DefaultConfig, wording.New),
 	}
 }
 

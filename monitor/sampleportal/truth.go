@@ -14,7 +14,7 @@ import (
 type Truth struct {
 	Links     []ExpectedLink    `json:"links"`
 	Freshness []ExpectedFinding `json:"freshness"` // column.stale, column.empty, site.not_updated
-	Content   []ExpectedFinding `json:"content"`   // privacy.*, secret.marking
+	Content   []ExpectedFinding `json:"content"`   // privacy.*, secret.marking, wording.error
 	Site      []ExpectedFinding `json:"site"`      // site.tls, site.identity_missing
 	Blocked   []string          `json:"blocked"`   // targets to report as blocked, not broken
 	Columns   []ExpectedColumn  `json:"columns"`
@@ -96,7 +96,9 @@ func (p *Portal) truth(base string) Truth {
 	if !p.opts.Benchmark {
 		for path, l := range p.leaks() {
 			for _, check := range l.checks {
-				t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
+				for range max(1, l.count) {
+					t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
+				}
 			}
 		}
 		sort.Slice(t.Content, func(i, j int) bool {
@@ -137,7 +139,7 @@ func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 
 // covered are the checks whose every finding the truth lists; findings of
 // other checks are not compared.
 var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true,
-	"site.not_updated": true, "site.tls": true, "site.identity_missing": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
+	"site.not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
 
 // Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
