@@ -128,7 +128,7 @@ func escapePath(p string) string {
 type leak struct {
 	text   string
 	checks []string
-	count  int // findings of each check, when more than one
+	words  []string // wrong forms it carries: a wording.error finding each
 }
 
 // leaks are the default portal's planted leaks, by the item that carries
@@ -147,9 +147,8 @@ func (p *Portal) leaks() map[string]leak {
 			text: "公示名单：王某某，身份证号：5301**********1234，手机：139****5678（已按规定脱敏）",
 		},
 		p.articlePath(p.item(0, 5)): {
-			text:   "会议要求，各街道要按时按装防火设施，区食品药品监督管理局负责抽检。",
-			checks: []string{"wording.error"}, // one finding per wrong form: 按装, 食品药品监督管理局
-			count:  2,
+			text:  "会议要求，各街道要按时按装防火设施，区食品药品监督管理局负责抽检。",
+			words: []string{"按装", "食品药品监督管理局"},
 		},
 		p.articlePath(p.item(0, 7)): {
 			text: "原区食品药品监督管理局的职责已划入区市场监督管理局，请各单位安装并部署到位。",

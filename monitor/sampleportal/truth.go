@@ -34,7 +34,10 @@ type ExpectedLink struct {
 type ExpectedFinding struct {
 	Check  string `json:"check"`
 	Target string `json:"target"`
+	Key    string `json:"key,omitempty"` // tells apart findings of one check on one page (the wrong word)
 }
+
+func (e ExpectedFinding) id() string { return e.Check + " " + e.Target + " " + e.Key }
 
 // windows are the national update windows by category (RULES.md §1), the
 // freshness check's defaults: the portal's columns are stale or fresh by them.
@@ -96,9 +99,10 @@ func (p *Portal) truth(base string) Truth {
 	if !p.opts.Benchmark {
 		for path, l := range p.leaks() {
 			for _, check := range l.checks {
-				for range max(1, l.count) {
-					t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
-				}
+				t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
+			}
+			for _, w := range l.words {
+				t.Content = append(t.Content, ExpectedFinding{Check: "wording.error", Target: origin + path, Key: w})
 			}
 		}
 		sort.Slice(t.Content, func(i, j int) bool {
@@ -145,10 +149,10 @@ var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column
 func (t Truth) Compare(fs []checks.Finding) Comparison {
 	want := map[string]bool{}
 	for _, l := range t.Links {
-		want[l.Check+" "+l.Target] = true
+		want[ExpectedFinding{Check: l.Check, Target: l.Target}.id()] = true
 	}
 	for _, f := range append(append(t.Freshness, t.Content...), t.Site...) {
-		want[f.Check+" "+f.Target] = true
+		want[f.id()] = true
 	}
 	c := Comparison{Expected: len(want)}
 	seen := map[string]bool{}
@@ -156,7 +160,10 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 		if !covered[f.Check] {
 			continue
 		}
-		k := f.Check + " " + f.Target
+		k := (ExpectedFinding{Check: f.Check, Target: f.Target}).id()
+		if keyed := (ExpectedFinding{Check: f.Check, Target: f.Target, Key: f.Key}).id(); want[keyed] {
+			k = keyed
+		}
 		switch {
 		case want[k] && !seen[k]:
 			c.Matched = append(c.Matched, k)
