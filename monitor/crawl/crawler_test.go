@@ -296,3 +296,26 @@ func TestCrawlHonoursRobotsWhenAsked(t *testing.T) {
 		t.Fatalf("%d calendar URLs skipped for robots.txt, want the one linked from the homepage", robots)
 	}
 }
+
+func TestCrawlFollowsMetaRefresh(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `<html><head><meta http-equiv="refresh" content="0; url=/index.shtml"></head><body></body></html>`)
+	})
+	mux.HandleFunc("/index.shtml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><a href="/gone.html">已删除</a></body></html>`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	_, fs, err := crawlSmall(t, context.Background(), srv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].Target, "/gone.html") {
+		t.Fatalf("the page behind the refresh was not crawled: %+v", fs)
+	}
+}

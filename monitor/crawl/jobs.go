@@ -166,8 +166,13 @@ func (c *Crawler) readPage(ctx context.Context, site Site, j job, r checks.Repor
 			res.note = fmt.Sprintf("check %s: %v", pc.Name(), err)
 		}
 	}
+	links := doc.Links
+	if doc.Refresh != "" {
+		// Many portals' homepages are a meta refresh to the real one.
+		links = append(links, checks.Link{URL: doc.Refresh, Kind: checks.KindPage, Tag: "meta"})
+	}
 	res.page = &pageResult{
-		links: doc.Links, list: doc.List, columnName: doc.Meta["ColumnName"],
+		links: links, list: doc.List, columnName: doc.Meta["ColumnName"],
 		scriptFilled: doc.List == nil && scriptFilled(text),
 	}
 	if j.homepage {

@@ -16,7 +16,6 @@ type target struct {
 	kind     checks.LinkKind
 	external bool
 	depth    int
-	queued   bool
 	done     bool
 	outcome  checks.Outcome
 	code     int
@@ -93,7 +92,6 @@ func newState(site Site, root string, scope *Scope) *state {
 }
 
 func (st *state) enqueue(t *target) {
-	t.queued = true
 	st.queue = append(st.queue, t)
 }
 

@@ -199,8 +199,8 @@ func TestNav(t *testing.T) {
 	if got := strings.Join(names, ","); got != "政务要闻,通知公告,信息公开,政策解读,互动交流" {
 		t.Fatalf("nav %s", got)
 	}
-	if cols := Columns(doc); len(cols) != 5 || cols[1].URL != "http://www.dc.gov.cn/tzgg/" {
-		t.Fatalf("columns %+v", cols)
+	if doc.Nav[1].URL != "http://www.dc.gov.cn/tzgg/" {
+		t.Fatalf("nav %+v", doc.Nav)
 	}
 	if doc.Meta["SiteIDCode"] != "5301110001" {
 		t.Errorf("meta %v", doc.Meta)

@@ -18,8 +18,8 @@ var attachmentExt = map[string]bool{
 	"csv": true, "ofd": true, "mp4": true, "mp3": true, "avi": true, "flv": true, "wmv": true,
 }
 
-// IsAttachment reports whether a URL names an attachment by its extension.
-func IsAttachment(u string) bool {
+// isAttachment reports whether a URL names an attachment by its extension.
+func isAttachment(u string) bool {
 	p, err := url.Parse(u)
 	if err != nil {
 		return false
@@ -35,7 +35,7 @@ func (p *page) links() []checks.Link {
 		if err != nil {
 			return
 		}
-		if kind == checks.KindPage && IsAttachment(u) {
+		if kind == checks.KindPage && isAttachment(u) {
 			kind = checks.KindAttachment
 		}
 		out = append(out, checks.Link{URL: u, Text: text, Kind: kind, Tag: n.Data})

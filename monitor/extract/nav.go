@@ -66,13 +66,3 @@ func columnName(text string) bool {
 	}
 	return true
 }
-
-// Columns turns a homepage's navigation into columns; the crawler assigns
-// their categories.
-func Columns(home *Document) []checks.Column {
-	cols := make([]checks.Column, 0, len(home.Nav))
-	for _, l := range home.Nav {
-		cols = append(cols, checks.Column{URL: l.URL, Name: l.Text})
-	}
-	return cols
-}
