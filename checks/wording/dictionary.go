@@ -39,27 +39,11 @@ func loadDictionary(extra, allow []string) (*dictionary, error) {
 	if err := d.readAllow("allow.tsv", mustOpen(shipped.Open("data/allow.tsv"))); err != nil {
 		return nil, err
 	}
-	for _, path := range extra {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		err = d.readEntries(path, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
+	if err := readFiles(extra, d.readEntries); err != nil {
+		return nil, err
 	}
-	for _, path := range allow {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		err = d.readAllow(path, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
+	if err := readFiles(allow, d.readAllow); err != nil {
+		return nil, err
 	}
 	words := make([]string, 0, len(d.entries)+len(d.allow))
 	for _, e := range d.entries {
@@ -70,6 +54,22 @@ func loadDictionary(extra, allow []string) (*dictionary, error) {
 	}
 	d.match = newMatcher(words)
 	return d, nil
+}
+
+// readFiles reads each operator file in turn with read.
+func readFiles(paths []string, read func(name string, r io.Reader) error) error {
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		err = read(path, f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func mustOpen(f io.Reader, err error) io.Reader {
