@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 )
@@ -14,11 +15,11 @@ type match struct {
 }
 
 var (
-	// Digit runs bounded by non-alphanumerics: an ID inside a longer number
-	// (an order number, an index number) is not an ID.
-	idRe     = regexp.MustCompile(`(?:^|[^0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?:$|[^0-9A-Za-z])`)
-	mobileRe = regexp.MustCompile(`(?:^|[^0-9])(1[3-9]\d{9})(?:$|[^0-9])`)
-	cardRe   = regexp.MustCompile(`(?:^|[^0-9])(\d{16,19}|\d{4}(?: \d{4}){3,4}(?: \d{1,3})?)(?:$|[^0-9])`)
+	// Runs of digits (an ID may end in X). Boundaries are checked by hand:
+	// a regexp that consumed the character between two values would miss
+	// the second of 13912345678、13987654321.
+	runRe    = regexp.MustCompile(`[0-9]+[Xx]?`)
+	spacedRe = regexp.MustCompile(`\d{4}(?: \d{4}){3,4}(?: \d{1,3})?`)
 	secretRe = regexp.MustCompile(`(绝密|机密|秘密)\s*★\s*(?:\d+\s*年|长期|\d+\s*个月)?|内部资料[，,、\s]*注意保存|内部文件[，,、\s]*不得公开|内部资料[，,、\s]*不得外传`)
 )
 
@@ -100,30 +101,51 @@ var cardContext = []string{"卡号", "账号", "帐号", "银行", "开户", "�
 // find lists every ID, mobile number, bank card and secret marking in text.
 func find(text string) []match {
 	var out []match
-	for _, m := range idRe.FindAllStringSubmatchIndex(text, -1) {
-		v := text[m[2]:m[3]]
-		// A legacy 15-digit ID needs the word beside it: fifteen digits are
-		// too common otherwise.
-		if ValidID(v) && (len(v) == 18 || near(text, m[2], []string{"身份证", "证件号"})) {
-			out = append(out, match{kind: IDNumber, start: m[2], end: m[3], value: v})
+	for _, r := range runRe.FindAllStringIndex(text, -1) {
+		if m, ok := classify(text, r[0], r[1]); ok {
+			out = append(out, m)
 		}
 	}
-	for _, m := range mobileRe.FindAllStringSubmatchIndex(text, -1) {
-		if v := text[m[2]:m[3]]; validMobile(v) {
-			out = append(out, match{kind: Phone, start: m[2], end: m[3], value: v})
-		}
-	}
-	for _, m := range cardRe.FindAllStringSubmatchIndex(text, -1) {
-		v := text[m[2]:m[3]]
+	for _, r := range spacedRe.FindAllStringIndex(text, -1) {
+		v := text[r[0]:r[1]]
 		digits := strings.ReplaceAll(v, " ", "")
-		if len(digits) >= 16 && len(digits) <= 19 && Luhn(digits) && !ValidID(digits) && near(text, m[2], cardContext) {
-			out = append(out, match{kind: BankCard, start: m[2], end: m[3], value: v})
+		if !digitAt(text, r[0]-1) && !digitAt(text, r[1]) && Luhn(digits) && near(text, r[0], cardContext) {
+			out = append(out, match{kind: BankCard, start: r[0], end: r[1], value: v})
 		}
 	}
 	for _, m := range secretRe.FindAllStringIndex(text, -1) {
 		out = append(out, match{kind: Secret, start: m[0], end: m[1], value: text[m[0]:m[1]]})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// classify reads one run of digits as an ID, a mobile number or a card.
+func classify(text string, start, end int) (match, bool) {
+	v := text[start:end]
+	letterBeside := letterAt(text, start-1) || letterAt(text, end)
+	switch n := len(v); {
+	case (n == 18 || n == 15) && !letterBeside && ValidID(v):
+		// A legacy 15-digit ID needs the word beside it: fifteen digits are
+		// too common otherwise.
+		if n == 18 || near(text, start, []string{"身份证", "证件号"}) {
+			return match{kind: IDNumber, start: start, end: end, value: v}, true
+		}
+	case n == 11 && v[0] == '1' && validMobile(v):
+		return match{kind: Phone, start: start, end: end, value: v}, true
+	}
+	if n := len(v); n >= 16 && n <= 19 && !strings.ContainsAny(v, "Xx") && Luhn(v) && near(text, start, cardContext) {
+		return match{kind: BankCard, start: start, end: end, value: v}, true
+	}
+	return match{}, false
+}
+
+func digitAt(text string, i int) bool {
+	return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9'
+}
+
+func letterAt(text string, i int) bool {
+	return i >= 0 && i < len(text) && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z')
 }
 
 // near reports whether one of words stands in the 40 bytes before at.

@@ -137,5 +137,17 @@ func excerpt(text string, all []match, m match) string {
 			to = x.end
 		}
 	}
+	// Nor cut a run of digits and letters: the tail of a longer number,
+	// standing alone, could read as a phone number nobody reported.
+	for n := 0; from > 0 && alnum(text[from-1]) && n < 64; n++ {
+		from--
+	}
+	for n := 0; to < len(text) && alnum(text[to]) && n < 64; n++ {
+		to++
+	}
 	return strings.ReplaceAll(maskWithin(text, all, from, to), "\n", " ")
+}
+
+func alnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

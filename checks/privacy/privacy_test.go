@@ -57,12 +57,13 @@ func TestCheckPage(t *testing.T) {
 		evidence string         // of the first finding, if set
 	}{
 		{"resident ID in a subsidy list", "2024年困难群众临时救助名单：张三 身份证号 11010519491231002X 救助金额 2000元", map[string]int{IDNumber: 1},
-			"年困难群众临时救助名单：张三 身份证号 110105********002X 救助金额 2000元"},
+			"2024年困难群众临时救助名单：张三 身份证号 110105********002X 救助金额 2000元"},
 		{"masked IDs are safe", "张三 1101**********002X 李四 110105********0014", nil, ""},
 		{"invalid checksum is not an ID", "编号 340524198001010013", nil, ""},
 		{"an ID inside a longer number is not an ID", "统一社会信用代码 911101051101051949123100", nil, ""},
 		{"legacy 15-digit ID only beside the word", "身份证：110105491231002 其他编号 110105491231002", map[string]int{IDNumber: 1}, ""},
 		{"mobile numbers", "联系人：王五，手机13912345678；李六 18687654321", map[string]int{Phone: 2}, "联系人：王五，手机139****5678；李六 186****4321"},
+		{"two numbers one character apart", "13912345678、13987654321", map[string]int{Phone: 2}, ""},
 		{"office landlines are expected", "咨询电话：0871-67171373，传真：0871-67171374", nil, ""},
 		{"masked mobile is safe", "联系电话：139****5678", nil, ""},
 		{"a 1-number outside the segments", "编号 12345678901 和 14012345678", nil, ""},
@@ -118,8 +119,12 @@ func FuzzExcerptMasks(f *testing.F) {
 		all := find(text)
 		for _, m := range all {
 			out := excerpt(text, all, m)
-			if m.kind != Secret && strings.Contains(out, m.value) {
-				t.Fatalf("excerpt %q shows %q", out, m.value)
+			// The excerpt may show digits that are part of a longer number
+			// (not personal data), but nothing in it may read as a value.
+			for _, x := range find(out) {
+				if x.kind != Secret {
+					t.Fatalf("excerpt %q of %q shows %s %q", out, text, x.kind, x.value)
+				}
 			}
 		}
 	})
