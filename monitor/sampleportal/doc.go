@@ -7,7 +7,10 @@
 //
 // Start at model.go (columns, items, dates), then plants.go (the planted
 // problems and the controls that must not be findings), render.go (pages),
-// server.go (routes and listeners) and truth.go.
+// routes.go and files.go (what each path answers, attachments included),
+// server.go (listeners) and truth.go. walk_test.go is the test that keeps
+// the truth honest: a small crawler reads every page and checks every link
+// against it.
 //
 // Everything derives from the page index and a fixed reference date (Now),
 // so pages render on demand and two portals of the same options are

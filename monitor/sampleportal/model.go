@@ -24,6 +24,7 @@ type column struct {
 	js       bool          // the list is filled by script from list.json
 	table    bool          // the list is a table with document numbers
 	empty    bool          // the list shows only 暂无信息
+	minor    bool          // left out of the benchmark portal
 }
 
 const (
@@ -41,30 +42,31 @@ const day = 24 * time.Hour
 // defaultColumns are the sample portal's columns, in navigation order.
 func defaultColumns() []column {
 	return []column{
-		{path: "/xwzx/zwyw/", name: "政务要闻", category: "news", items: 45, newest: 1 * day, step: 2, layout: layoutDash},
-		{path: "/xwzx/bmdt/", name: "部门动态", category: "news", items: 20, newest: 3 * day, step: 4, layout: layoutSlash, gbk: true},
-		{path: "/tzgg/", name: "通知公告", category: "notice", items: 25, newest: 5 * day, step: 9, layout: layoutChinese},
-		{path: "/xxgk/zcwj/", name: "政策文件", category: "policy", items: 12, newest: 20 * day, step: 25, layout: layoutDot, table: true},
-		{path: "/zcjd/", name: "政策解读", category: "interpretation", items: 10, newest: 18 * day, step: 30, layout: layoutBracket},
-		{path: "/xxgk/rsxx/", name: "人事信息", category: "personnel", items: 8, newest: 40 * day, step: 45, layout: layoutParen},
+		{path: "/xwzx/zwyw/", name: "政务要闻", category: "news", items: 60, newest: 1 * day, step: 2, layout: layoutDash},
+		{path: "/xwzx/bmdt/", name: "部门动态", category: "news", items: 30, newest: 3 * day, step: 4, layout: layoutSlash, gbk: true},
+		{path: "/tzgg/", name: "通知公告", category: "notice", items: 35, newest: 5 * day, step: 9, layout: layoutChinese},
+		{path: "/xxgk/zcwj/", name: "政策文件", category: "policy", items: 20, newest: 20 * day, step: 25, layout: layoutDot, table: true},
+		{path: "/zcjd/", name: "政策解读", category: "interpretation", items: 16, newest: 18 * day, step: 30, layout: layoutBracket},
+		{path: "/xxgk/rsxx/", name: "人事信息", category: "personnel", items: 12, newest: 40 * day, step: 45, layout: layoutParen},
 		{path: "/xxgk/ghjh/", name: "规划计划", category: "plan", empty: true},
-		{path: "/hdjl/ldxx/", name: "领导信箱", category: "interaction", items: 10, newest: 2 * day, step: 6, layout: layoutDateTime},
-		{path: "/xxgk/ndbg/", name: "政府信息公开年报", category: "annual", items: 5, newest: 290 * day, step: 365, layout: layoutDash},
+		{path: "/hdjl/ldxx/", name: "领导信箱", category: "interaction", items: 20, newest: 2 * day, step: 6, layout: layoutDateTime},
+		{path: "/xxgk/ndbg/", name: "政府信息公开年报", category: "annual", items: 5, newest: 290 * day, step: 365, layout: layoutDash, minor: true},
 		{path: "/gzdt/", name: "工作动态", category: "news", items: 15, newest: 2 * day, step: 3, layout: layoutDash, js: true},
 		// Columns that stopped updating: a news column quiet for 30 days (the
 		// window is 14) and a notice column for 213 (the window is 180).
-		{path: "/xwzx/jddt/", name: "街道动态", category: "news", items: 12, newest: 30 * day, step: 5, layout: layoutDash},
-		{path: "/gsgg/", name: "公示公告", category: "notice", items: 6, newest: 213 * day, step: 30, layout: layoutChinese},
+		{path: "/xwzx/jddt/", name: "街道动态", category: "news", items: 15, newest: 30 * day, step: 5, layout: layoutDash, minor: true},
+		{path: "/gsgg/", name: "公示公告", category: "notice", items: 6, newest: 213 * day, step: 30, layout: layoutChinese, minor: true},
 	}
 }
 
-// benchColumns spread about pages pages over plain columns: no script, no
-// hostile routes, so that every link checker can crawl them.
+// benchColumns spread about pages pages over the seven main plain columns:
+// no script, no hostile routes, so that every link checker can crawl them,
+// and a navigation short enough for about ten links a page.
 func benchColumns(pages int) []column {
 	cols := defaultColumns()
 	var out []column
 	for _, c := range cols {
-		if c.js || c.empty {
+		if c.js || c.empty || c.minor {
 			continue
 		}
 		out = append(out, c)
@@ -143,4 +145,69 @@ func (p *Portal) title(it item) string {
 // docNumber is a policy's 文号.
 func docNumber(it item) string {
 	return fmt.Sprintf("滇池政规〔%d〕%d号", it.date.Year(), it.index%30+1)
+}
+
+// attachment is a file an article links to: P0… files in the article's
+// month folder, as TRS publishes them.
+type attachment struct {
+	name string // as the link shows it, without the extension
+	ext  string // pdf, docx, xlsx
+}
+
+// attachments lists an item's files: policies carry their full text and
+// sometimes a drafting note, some notices a form or a table, annual reports
+// their PDF.
+func (p *Portal) attachments(it item) []attachment {
+	switch p.cols[it.col].category {
+	case "policy":
+		a := []attachment{{"实施方案（全文）", "pdf"}}
+		if it.index%3 == 1 {
+			a = append(a, attachment{"起草说明", "docx"})
+		}
+		return a
+	case "notice":
+		switch it.index % 4 {
+		case 1:
+			return []attachment{{"报名表", "docx"}}
+		case 3:
+			return []attachment{{"名额分配表", "xlsx"}}
+		}
+	case "annual":
+		return []attachment{{"年度报告全文", "pdf"}}
+	}
+	return nil
+}
+
+// attachmentPath is the path of an item's k-th file (k from 1):
+// /xxgk/zcwj/202412/P0202412205234561.pdf.
+func (p *Portal) attachmentPath(it item, k int) string {
+	a := p.attachments(it)[k-1]
+	return fmt.Sprintf("%s%s/P0%s%d%d.%s", p.cols[it.col].path, it.date.Format("200601"), it.date.Format("20060102"), it.id, k, a.ext)
+}
+
+// pagePaths yields the path of every HTML page Server.Pages counts: the
+// homepage, 机构职能, every list page and every article a crawler without a
+// browser reaches (the script column's articles are not among them).
+func (p *Portal) pagePaths(yield func(string) bool) {
+	fixed := []string{"/"}
+	if !p.opts.Benchmark {
+		fixed = append(fixed, "/jgzn/")
+	}
+	for _, f := range fixed {
+		if !yield(f) {
+			return
+		}
+	}
+	for ci, c := range p.cols {
+		for n := range p.listPages(ci) {
+			if !yield(p.listPath(ci, n)) {
+				return
+			}
+		}
+		for i := 0; i < c.items && !c.js; i++ {
+			if !yield(p.articlePath(p.item(ci, i))) {
+				return
+			}
+		}
+	}
 }

@@ -193,15 +193,31 @@ func (p *Portal) article(it item) string {
 		b.WriteString("<p>" + l.text + "</p>")
 	}
 	if c.category == "policy" {
-		fmt.Fprintf(&b, `<p>滇池区人民政府</p><p>%s</p></div>`, chineseDate(it.date))
-		fmt.Fprintf(&b, `<div class="fj">附件：<a href="%sP0%s%d.pdf">实施方案.pdf</a></div>`, c.path, it.date.Format("20060102"), it.id)
-	} else {
-		b.WriteString("</div>")
+		fmt.Fprintf(&b, `<p>滇池区人民政府</p><p>%s</p>`, chineseDate(it.date))
 	}
+	b.WriteString("</div>")
+	b.WriteString(p.attachmentList(it))
 	if p.opts.Benchmark {
 		b.WriteString(p.neighbours(it))
 	}
 	return p.page(p.articlePath(it), title, c.gbk, metas, b.String())
+}
+
+// attachmentList links an article's files, relative to the article as TRS
+// writes them: ./P0….pdf.
+func (p *Portal) attachmentList(it item) string {
+	as := p.attachments(it)
+	if len(as) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="fj" id="fj">附件：<ul>`)
+	for k, a := range as {
+		path := p.attachmentPath(it, k+1)
+		fmt.Fprintf(&b, `<li><a href="./%s">%s.%s</a></li>`, path[strings.LastIndex(path, "/")+1:], a.name, a.ext)
+	}
+	b.WriteString("</ul></div>")
+	return b.String()
 }
 
 // neighbours are the previous and next articles' links, and in GBK columns

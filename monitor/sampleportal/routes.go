@@ -100,7 +100,7 @@ func (p *Portal) misbehave(w http.ResponseWriter, r *http.Request, path string) 
 	case pathSearch:
 		p.search(w, r)
 	case pathGBKFile:
-		servePDF(w, r, "通知附件")
+		serveFile(w, r, typePDF, Now, pdfFile("Dianchi District - notice attachment"))
 	case pathCalendar:
 		p.calendar(w, r)
 	default:
@@ -138,23 +138,34 @@ func (p *Portal) calendar(w http.ResponseWriter, r *http.Request) {
 func (p *Portal) asset(w http.ResponseWriter, r *http.Request, path string) bool {
 	switch {
 	case path == "/css/site.css":
-		w.Header().Set("Content-Type", "text/css")
-		fmt.Fprint(w, "body{font-family:serif}")
+		serveFile(w, r, "text/css; charset=utf-8", Now, []byte(siteCSS))
 	case path == "/js/site.js":
-		w.Header().Set("Content-Type", "application/javascript")
-		fmt.Fprint(w, "function createPageHTML(){}")
-	case path == "/images/logo.png" || path == "/images/dzjg.png" || path == "/images/banner.jpg":
-		w.Header().Set("Content-Type", "image/png")
-		w.Write(tinyPNG)
-	case strings.HasSuffix(path, ".pdf") && strings.Contains(path, "/P0") && !strings.HasSuffix(path, pathMissingPDF):
-		servePDF(w, r, "实施方案")
+		serveFile(w, r, "application/javascript; charset=utf-8", Now, []byte(siteJS))
+	case path == "/images/logo.png" || path == "/images/dzjg.png":
+		serveFile(w, r, typePNG, Now, tinyPNG)
+	case path == "/images/banner.jpg":
+		serveFile(w, r, typeJPEG, Now, jpegFile())
 	case strings.HasSuffix(path, "list.json"):
 		p.listJSON(w, path)
 	default:
-		return false
+		return p.serveAttachment(w, r, path)
 	}
 	return true
 }
+
+const siteCSS = "body{font-family:\"Microsoft YaHei\",serif;margin:0}.nav li{display:inline-block;padding:0 1em}.date{float:right;color:#666}\n"
+
+// siteJS holds TRS's pager: createPageHTML(pages, current, "index", "html")
+// writes the 首页/上一页/下一页/尾页 links the page also carries as plain HTML.
+const siteJS = `function createPageHTML(n, i, name, ext) {
+  if (n <= 1) return;
+  var p = function (k) { return k == 0 ? name + "." + ext : name + "_" + k + "." + ext; };
+  document.write('<a href="' + p(0) + '">首页</a> ');
+  if (i > 0) document.write('<a href="' + p(i - 1) + '">上一页</a> ');
+  if (i < n - 1) document.write('<a href="' + p(i + 1) + '">下一页</a> ');
+  document.write('<a href="' + p(n - 1) + '">尾页</a> 共' + n + '页');
+}
+`
 
 func (p *Portal) listJSON(w http.ResponseWriter, path string) {
 	for ci, c := range p.cols {
@@ -171,18 +182,3 @@ func (p *Portal) listJSON(w http.ResponseWriter, path string) {
 	}
 	http.NotFound(w, nil)
 }
-
-// servePDF writes a minimal valid PDF.
-func servePDF(w http.ResponseWriter, r *http.Request, title string) {
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("ETag", `"`+title+`-v1"`)
-	if r.Method == http.MethodHead {
-		return
-	}
-	fmt.Fprintf(w, "%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n")
-}
-
-// tinyPNG is a 1×1 transparent PNG.
-var tinyPNG = []byte{0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1,
-	8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1,
-	0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82}

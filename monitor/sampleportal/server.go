@@ -88,8 +88,19 @@ func (p *Portal) serve(ln net.Listener) (*Server, error) {
 	s.main.Listener.Close()
 	s.main.Listener = ln
 	s.main.Start()
-	s.URL = s.main.URL + "/"
+	s.URL = loopbackURL(ln.Addr()) + "/"
 	return s, nil
+}
+
+// loopbackURL is the http URL of a listener, with 127.0.0.1 for an
+// unspecified address (":8080" listens on every interface): the ground truth
+// names URLs a crawler on this machine can request.
+func loopbackURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); err == nil && ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 // startAux starts the external site, the black hole, the TLS site, and
@@ -150,6 +161,11 @@ func (s *Server) Close() {
 	}
 	s.wg.Wait()
 }
+
+// Handler is the portal's own handler, for serving it in-process (tests,
+// httptest.NewRecorder): its links to the other listeners point at this
+// server's.
+func (s *Server) Handler() http.Handler { return s.portal }
 
 // Truth is what an inspection of this server must find.
 func (s *Server) Truth() Truth { return s.portal.truth(s.URL) }

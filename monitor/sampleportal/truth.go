@@ -182,19 +182,12 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 	return c
 }
 
-// Pages counts the HTML pages a crawler that follows every link reads.
+// Pages counts the HTML pages a crawler that follows every link reads
+// (planted routes, the calendar and the search answer aside).
 func (s *Server) Pages() int {
-	p := s.portal
-	n := 1 // the homepage
-	if !p.opts.Benchmark {
-		n++ // 机构职能
-	}
-	for ci, c := range p.cols {
-		if c.empty || c.js {
-			n++
-			continue
-		}
-		n += p.listPages(ci) + c.items
+	n := 0
+	for range s.portal.pagePaths {
+		n++
 	}
 	return n
 }
