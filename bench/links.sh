@@ -8,7 +8,7 @@ PAGES=${PAGES:-20000}
 CONCURRENCY=${CONCURRENCY:-8}
 TOOLS=${TOOLS:-govwatch,wget,linkchecker,linkinator}
 
-[ -x bin/govwatch ] || go build -o bin/govwatch ./cmd/govwatch
+make -s build  # always measure the code as it is now
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
   command -v wget >/dev/null || missing="$missing wget"
