@@ -83,6 +83,9 @@ type Column struct {
 	// Unread is why the column's list could not be read (not fetched, needs a
 	// browser…): such a column is neither judged empty nor stale.
 	Unread string `json:"unread,omitempty"`
+	// MaxAgeDays is the column's own freshness window from config; 0: the
+	// site's or the category's.
+	MaxAgeDays int `json:"max_age_days,omitempty"`
 }
 
 // Outcome classifies what happened when a URL was requested.
@@ -155,7 +158,9 @@ type Site struct {
 	Homepage *Page        `json:"-"`
 	Links    []LinkStatus `json:"links"`
 	Columns  []Column     `json:"columns"`
-	Pages    int          `json:"pages"`
+	// MaxAgeDays overrides freshness windows by column category for this site.
+	MaxAgeDays map[string]int `json:"max_age_days,omitempty"`
+	Pages      int            `json:"pages"`
 	// LinksChecked counts distinct link targets checked; Links lists only
 	// those that did not answer OK.
 	LinksChecked int    `json:"links_checked"`

@@ -18,6 +18,11 @@ var badConfigs = []struct {
 	want []string
 }{
 	{"category.yaml", []string{`category.yaml:14: sites[0].columns[2].category: "polcy" is not one of ` + categoriesList}},
+	{"max-age.yaml", []string{
+		`max-age.yaml:6: sites[0].max_age_days.notices: "notices" is not one of ` + categoriesList,
+		`max-age.yaml:6: sites[0].max_age_days.plan: 0 is not a positive number of days`,
+		`max-age.yaml:8: sites[0].columns[0].max_age_days: -3 is not a positive number of days`,
+	}},
 	{"unknown-key.yaml", []string{`unknown-key.yaml:3: units[0].colour: unknown key`}},
 	{"unknown-top-key.yaml", []string{`unknown-top-key.yaml:1: site: unknown key`}},
 	{"syntax-scanner.yaml", []string{`syntax-scanner.yaml:3: mapping values are not allowed in this context`}},

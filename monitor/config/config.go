@@ -94,6 +94,9 @@ type Site struct {
 	ExtraHosts []string `yaml:"extra_hosts"`
 	// Columns override what the crawler discovers from navigation.
 	Columns []Column `yaml:"columns"`
+	// MaxAgeDays overrides the freshness windows for this site's columns,
+	// by category (local rules are often stricter than the national ones).
+	MaxAgeDays map[string]int `yaml:"max_age_days"`
 	// Crawl is the config's crawl settings with the site's overrides applied.
 	Crawl Crawl `yaml:"crawl"`
 }
@@ -106,6 +109,9 @@ type Column struct {
 	Category string `yaml:"category"` // one of Categories; empty: classified by the crawler
 	Unit     string `yaml:"unit"`
 	Render   string `yaml:"render"`
+	// MaxAgeDays overrides the freshness window of this one column; 0: the
+	// site's or the category's window.
+	MaxAgeDays int `yaml:"max_age_days"`
 }
 
 // Account is a government new-media account (政务新媒体).

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/mail"
 	"net/url"
@@ -61,6 +62,13 @@ func (c *Config) checkSite(errs *errorList, i int, units map[string]bool, seen m
 	}
 	hosts := checkExtraHosts(errs, join(p, "extra_hosts"), s.ExtraHosts, base)
 	checkCrawl(errs, join(p, "crawl"), s.Crawl, &c.Crawl)
+	for _, cat := range slices.Sorted(maps.Keys(s.MaxAgeDays)) {
+		kp := join(join(p, "max_age_days"), cat)
+		checkEnum(errs, kp, cat, Categories)
+		if d := s.MaxAgeDays[cat]; d <= 0 {
+			errs.add(kp, "%d is not a positive number of days", d)
+		}
+	}
 	first := map[string]string{}
 	for j, col := range s.Columns {
 		cp := index(join(p, "columns"), j)
@@ -77,6 +85,9 @@ func (c *Config) checkSite(errs *errorList, i int, units map[string]bool, seen m
 		checkUnit(errs, join(cp, "unit"), col.Unit, units, false)
 		if col.Render != "" {
 			checkEnum(errs, join(cp, "render"), col.Render, RenderModes)
+		}
+		if col.MaxAgeDays < 0 {
+			errs.add(join(cp, "max_age_days"), "%d is not a positive number of days", col.MaxAgeDays)
 		}
 	}
 }

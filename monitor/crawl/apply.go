@@ -87,7 +87,7 @@ func (st *state) aliasFinal(t *target, res jobResult) {
 func (st *state) result(now time.Time) *checks.Site {
 	return &checks.Site{
 		ID: st.site.ID, Unit: st.site.Unit, Name: st.site.Name, URL: st.root,
-		Homepage: st.homepage, Links: sortedLinks(st.targets), Columns: st.columns(),
+		Homepage: st.homepage, Links: sortedLinks(st.targets), Columns: st.columns(), MaxAgeDays: st.site.MaxAgeDays,
 		Pages: st.pages, LinksChecked: st.checked, Skipped: st.skipped,
 		// A crawl that could not read the homepage judged nothing.
 		Complete: !st.capped && st.homepage != nil, Now: now,

@@ -17,6 +17,7 @@ type Site struct {
 	ID, Name, Unit, URL string
 	ExtraHosts          []string
 	Columns             []checks.Column // from config: they override discovery
+	MaxAgeDays          map[string]int  // freshness windows by category, from config
 	MaxPages            int             // pages read; further pages are only checked
 	MaxDepth            int             // 0: unlimited
 	Workers             int             // fetches in flight for the whole crawl

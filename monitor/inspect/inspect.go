@@ -80,10 +80,10 @@ func Fetcher(c config.Crawl, tlsConfig *tls.Config) crawl.Fetcher {
 func CrawlSite(s config.Site) crawl.Site {
 	cols := make([]checks.Column, 0, len(s.Columns))
 	for _, c := range s.Columns {
-		cols = append(cols, checks.Column{URL: c.URL, Name: c.Name, Category: c.Category, Unit: c.Unit})
+		cols = append(cols, checks.Column{URL: c.URL, Name: c.Name, Category: c.Category, Unit: c.Unit, MaxAgeDays: c.MaxAgeDays})
 	}
 	return crawl.Site{
-		ID: s.ID, Name: s.Name, Unit: s.Unit, URL: s.URL, ExtraHosts: s.ExtraHosts, Columns: cols,
+		ID: s.ID, Name: s.Name, Unit: s.Unit, URL: s.URL, ExtraHosts: s.ExtraHosts, Columns: cols, MaxAgeDays: s.MaxAgeDays,
 		MaxPages: s.MaxPages, MaxDepth: s.MaxDepth, Workers: s.Crawl.Workers,
 		CheckExternal: s.Crawl.CheckExternal, HonourRobots: s.Crawl.Robots == config.RobotsHonour,
 		MaxHTMLBytes: int64(s.Crawl.MaxHTMLBytes), MaxReferrers: s.Crawl.MaxReferrers,

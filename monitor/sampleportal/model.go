@@ -56,6 +56,10 @@ func defaultColumns() []column {
 		// window is 14) and a notice column for 213 (the window is 180).
 		{path: "/xwzx/jddt/", name: "街道动态", category: "news", items: 15, newest: 30 * day, step: 5, layout: layoutDash, minor: true},
 		{path: "/gsgg/", name: "公示公告", category: "notice", items: 6, newest: 213 * day, step: 30, layout: layoutChinese, minor: true},
+		// Two more empty columns: three in all is the early warning of the
+		// 栏目不更新 verdict (five would be a veto).
+		{path: "/xxgk/zbcg/", name: "招标采购公告", category: "notice", empty: true, minor: true},
+		{path: "/xxgk/gzzj/", name: "工作总结", category: "plan", empty: true, minor: true},
 	}
 }
 

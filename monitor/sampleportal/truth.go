@@ -13,7 +13,7 @@ import (
 // same model that renders the pages.
 type Truth struct {
 	Links     []ExpectedLink    `json:"links"`
-	Freshness []ExpectedFinding `json:"freshness"` // column.stale, column.empty, site.not_updated
+	Freshness []ExpectedFinding `json:"freshness"` // column.stale, column.empty, site.not_updated, site.columns_not_updated
 	Content   []ExpectedFinding `json:"content"`   // privacy.*, secret.marking, wording.error
 	Site      []ExpectedFinding `json:"site"`      // site.tls, site.identity_missing
 	Blocked   []string          `json:"blocked"`   // targets to report as blocked, not broken
@@ -111,13 +111,26 @@ func (p *Portal) truth(base string) Truth {
 	}
 	// Served over plain HTTP on loopback; its footer and meta tags are complete.
 	t.Site = []ExpectedFinding{{Check: "site.tls", Target: origin + "/"}}
+	var staleRegular, longStale, empty int
 	for _, c := range p.cols {
 		switch window, judged := windows[c.category]; {
 		case c.empty:
+			empty++
 			t.Freshness = append(t.Freshness, ExpectedFinding{Check: "column.empty", Target: origin + c.path})
 		case judged && !c.js && c.newest > window:
+			if c.category == "news" || c.category == "notice" || c.category == "policy" {
+				staleRegular++
+			}
+			if c.newest > 365*day || c.category == "personnel" || c.category == "plan" {
+				longStale++
+			}
 			t.Freshness = append(t.Freshness, ExpectedFinding{Check: "column.stale", Target: origin + c.path})
 		}
+	}
+	// The 栏目不更新 verdict (RULES.md §1): a veto at 5 stale news, notice or
+	// policy columns, 10 long-stale columns or 5 empty ones; a warning above 2 empty.
+	if staleRegular >= 5 || longStale >= 10 || empty > 2 {
+		t.Freshness = append(t.Freshness, ExpectedFinding{Check: "site.columns_not_updated", Target: origin + "/"})
 	}
 	for ci, c := range p.cols {
 		ec := ExpectedColumn{URL: origin + c.path, Name: c.name, Category: c.category, Items: c.items, JS: c.js, Placeholder: c.empty}
@@ -143,7 +156,7 @@ func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 
 // covered are the checks whose every finding the truth lists; findings of
 // other checks are not compared.
 var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true,
-	"site.not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
+	"site.not_updated": true, "site.columns_not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
 
 // Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
