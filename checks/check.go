@@ -20,6 +20,14 @@ type PageCheck interface {
 	CheckPage(ctx context.Context, p *Page, r Reporter) error
 }
 
+// AttachmentCheck judges the text of a file that a site's pages link to
+// (pdf, docx, xlsx, csv…), as soon as the crawler has read it. The crawler
+// downloads and reads attachments only when some check is an AttachmentCheck.
+type AttachmentCheck interface {
+	Check
+	CheckAttachment(ctx context.Context, a *Attachment, r Reporter) error
+}
+
 // SiteCheck judges what a whole crawl saw, once it has ended.
 type SiteCheck interface {
 	Check

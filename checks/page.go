@@ -43,6 +43,32 @@ type Page struct {
 	Article *Article  `json:"article,omitempty"` // set when the page is an article
 }
 
+// Attachment is a file linked from a site's pages whose text the crawler
+// read (or tried to).
+type Attachment struct {
+	Site   string `json:"site"`
+	Unit   string `json:"unit"`
+	URL    string `json:"url"`
+	Page   string `json:"page"` // a page that links to it
+	Name   string `json:"name"` // the link's text, else the file name
+	Format string `json:"format"`
+	Size   int64  `json:"size"`
+	// Parts are the file's text by where it stands: a page of a PDF, a
+	// sheet of a workbook, a document's body or header.
+	Parts []TextPart `json:"-"`
+	// Truncated says only the start of the text was read (a size cap).
+	Truncated bool `json:"truncated,omitempty"`
+	// Unreadable says why no text could be read (encrypted, an unsupported
+	// format, larger than the cap…): checks report it, never skip it silently.
+	Unreadable string `json:"unreadable,omitempty"`
+}
+
+// TextPart is one part of an attachment's text.
+type TextPart struct {
+	Where string `json:"where"` // 第3页, Sheet1, 正文…
+	Text  string `json:"-"`
+}
+
 // ListPage is a column's list of dated items, one page of it.
 type ListPage struct {
 	Items []Item `json:"items"`

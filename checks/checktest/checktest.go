@@ -14,11 +14,12 @@ import (
 	"github.com/govwatch/govwatch/checks"
 )
 
-// Input is one page and one site for a family to judge; a family's own test
-// passes realistic ones from its testdata.
+// Input is one page, one attachment and one site for a family to judge; a
+// family's own test passes realistic ones from its testdata.
 type Input struct {
-	Page *checks.Page
-	Site *checks.Site
+	Page       *checks.Page
+	Attachment *checks.Attachment
+	Site       *checks.Site
 }
 
 // Run checks the contract for c on the inputs plus the hostile ones it makes.
@@ -68,6 +69,9 @@ func runOnce(t *testing.T, ctx context.Context, c checks.Check, in Input) []chec
 	if pc, ok := c.(checks.PageCheck); ok && in.Page != nil {
 		_ = pc.CheckPage(ctx, in.Page, r)
 	}
+	if ac, ok := c.(checks.AttachmentCheck); ok && in.Attachment != nil {
+		_ = ac.CheckAttachment(ctx, in.Attachment, r)
+	}
 	if sc, ok := c.(checks.SiteCheck); ok && in.Site != nil {
 		_ = sc.CheckSite(ctx, in.Site, r)
 	}
@@ -83,9 +87,11 @@ func hostileInputs() []Input {
 			Referrers: []checks.Referrer{{Page: "http://x/"}}, RefCount: 1}
 	}
 	return []Input{
-		{Page: &checks.Page{}, Site: &checks.Site{}},
+		{Page: &checks.Page{}, Attachment: &checks.Attachment{}, Site: &checks.Site{}},
 		{Page: &checks.Page{URL: "http://x/", Text: huge, HTML: "<p>" + huge, Title: huge[:3000]},
+			Attachment: &checks.Attachment{URL: "http://x/a.xlsx", Parts: []checks.TextPart{{Where: "Sheet1", Text: huge}, {}}},
 			Site: &checks.Site{ID: "x", Links: links, Columns: []checks.Column{{URL: "http://x/c/"}}}},
 		{Site: &checks.Site{Links: []checks.LinkStatus{{Target: "", Outcome: checks.OutcomeDNS}}}},
+		{Attachment: &checks.Attachment{URL: "http://x/a.doc", Unreadable: "encrypted"}},
 	}
 }

@@ -58,7 +58,10 @@ func (c *Config) Validate() error {
 // Check is the privacy family.
 type Check struct{ cfg Config }
 
-var _ checks.PageCheck = (*Check)(nil)
+var (
+	_ checks.PageCheck       = (*Check)(nil)
+	_ checks.AttachmentCheck = (*Check)(nil)
+)
 
 // New returns the check.
 func New(cfg Config) (checks.Check, error) {
@@ -75,8 +78,19 @@ func (c *Check) Name() string { return Name }
 const maxExamples = 5
 
 var titles = map[string]string{
-	IDNumber: "页面公开了 %d 个身份证号码", Phone: "页面公开了 %d 个手机号码",
-	BankCard: "页面公开了 %d 个银行卡号", Secret: "页面出现 %d 处密级标志",
+	IDNumber: "公开了 %d 个身份证号码", Phone: "公开了 %d 个手机号码",
+	BankCard: "公开了 %d 个银行卡号", Secret: "出现 %d 处密级标志",
+}
+
+// Unreadable is the notice for an attachment whose text could not be read:
+// it may hold what this family looks for, so it is never skipped silently.
+const Unreadable = "attachment.unreadable"
+
+// text is one stretch of text to scan and what it holds.
+type text struct {
+	where   string // the part of a file (第3页, Sheet1); "" for a page
+	s       string
+	matches []match
 }
 
 // CheckPage reports, per kind, one finding for the page with the count and
@@ -85,10 +99,58 @@ func (c *Check) CheckPage(ctx context.Context, p *checks.Page, r checks.Reporter
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	all := find(p.Text)
-	byKind := map[string][]match{}
-	for _, m := range all {
-		byKind[m.kind] = append(byKind[m.kind], m)
+	c.report([]text{{s: p.Text, matches: find(p.Text)}}, p.URL, "页面", nil, r)
+	return nil
+}
+
+// CheckAttachment reports, per kind, one finding for the file with the count
+// over all its parts and up to five masked examples; a file that could not
+// be read is a notice saying why.
+func (c *Check) CheckAttachment(ctx context.Context, a *checks.Attachment, r checks.Reporter) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	name := a.Name
+	if name == "" {
+		name = a.URL
+	}
+	detail := map[string]any{"page": a.Page, "format": a.Format, "size": a.Size}
+	if a.Unreadable != "" {
+		r.Report(checks.Finding{
+			Check: Unreadable, Severity: checks.SeverityNotice, URL: a.URL, Target: a.URL,
+			Title:  fmt.Sprintf("附件“%s”无法读取，未能检查其中的个人信息和密级标志", name),
+			Detail: map[string]any{"page": a.Page, "format": a.Format, "size": a.Size, "reason": a.Unreadable},
+		})
+		return nil
+	}
+	var texts []text
+	for _, part := range a.Parts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if ms := find(part.Text); len(ms) > 0 {
+			texts = append(texts, text{where: part.Where, s: part.Text, matches: ms})
+		}
+	}
+	if a.Truncated {
+		detail["truncated"] = true
+	}
+	c.report(texts, a.URL, fmt.Sprintf("附件“%s”", name), detail, r)
+	return nil
+}
+
+// report makes one finding per kind over texts: the count, up to five
+// masked examples, where they stand, and the first one's surroundings.
+func (c *Check) report(texts []text, url, subject string, base map[string]any, r checks.Reporter) {
+	type hit struct {
+		t *text
+		m match
+	}
+	byKind := map[string][]hit{}
+	for i := range texts {
+		for _, m := range texts[i].matches {
+			byKind[m.kind] = append(byKind[m.kind], hit{&texts[i], m})
+		}
 	}
 	kinds := make([]string, 0, len(byKind))
 	for k := range byKind {
@@ -96,24 +158,36 @@ func (c *Check) CheckPage(ctx context.Context, p *checks.Page, r checks.Reporter
 	}
 	sort.Strings(kinds)
 	for _, kind := range kinds {
-		ms := byKind[kind]
-		var examples []string
+		hits := byKind[kind]
+		var examples, wheres []string
 		seen := map[string]bool{}
-		for _, m := range ms {
-			masked := Mask(kind, m.value)
+		for _, h := range hits {
+			masked := Mask(kind, h.m.value)
 			if !seen[masked] && len(examples) < maxExamples {
 				seen[masked] = true
 				examples = append(examples, masked)
 			}
+			if h.t.where != "" && !seen["@"+h.t.where] {
+				seen["@"+h.t.where] = true
+				wheres = append(wheres, h.t.where)
+			}
+		}
+		detail := map[string]any{"count": len(hits), "examples": examples}
+		for k, v := range base {
+			detail[k] = v
+		}
+		evidence := excerpt(hits[0].t.s, hits[0].t.matches, hits[0].m)
+		if len(wheres) > 0 {
+			detail["where"] = wheres
+			evidence = hits[0].t.where + "：" + evidence
 		}
 		r.Report(checks.Finding{
-			Check: kind, Severity: c.cfg.Severity[kind], URL: p.URL, Target: p.URL, Key: kind,
-			Title:    fmt.Sprintf(titles[kind], len(ms)),
-			Evidence: excerpt(p.Text, all, ms[0]),
-			Detail:   map[string]any{"count": len(ms), "examples": examples},
+			Check: kind, Severity: c.cfg.Severity[kind], URL: url, Target: url, Key: kind,
+			Title:    subject + fmt.Sprintf(titles[kind], len(hits)),
+			Evidence: evidence,
+			Detail:   detail,
 		})
 	}
-	return nil
 }
 
 // excerpt is the text around a match, about 20 characters each side,
@@ -145,8 +219,11 @@ func excerpt(text string, all []match, m match) string {
 	for n := 0; to < len(text) && alnum(text[to]) && n < 64; n++ {
 		to++
 	}
-	return strings.ReplaceAll(maskWithin(text, all, from, to), "\n", " ")
+	return blanks.Replace(maskWithin(text, all, from, to))
 }
+
+// blanks fold line breaks and table-cell tabs into spaces for one-line evidence.
+var blanks = strings.NewReplacer("\n", " ", "\t", " ", "\r", " ")
 
 func alnum(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'

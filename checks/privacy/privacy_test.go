@@ -3,6 +3,7 @@ package privacy
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,4 +129,64 @@ func FuzzExcerptMasks(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCheckAttachment(t *testing.T) {
+	const page = "http://www.dc.gov.cn/tzgg/202412/t20241220_1.html"
+	tests := []struct {
+		name     string
+		a        checks.Attachment
+		want     map[string]int
+		title    string // of the first finding
+		evidence string
+		where    []string
+	}{
+		{name: "IDs over two sheets make one finding",
+			a: checks.Attachment{Name: "2024年临时救助名单.xlsx", Parts: []checks.TextPart{
+				{Where: "救助名单", Text: "序号\t姓名\t身份证号\n1\t张三\t11010519491231002X\n2\t李四\t440524188001010014"},
+				{Where: "Sheet2", Text: "备注\t无"},
+				{Where: "复核", Text: "张三\t11010519491231002X"}}},
+			want: map[string]int{IDNumber: 3}, title: "附件“2024年临时救助名单.xlsx”公开了 3 个身份证号码",
+			evidence: "救助名单：序号 姓名 身份证号 1 张三 110105********002X 2 李四 440524********0014", where: []string{"救助名单", "复核"}},
+		{name: "a clean file", a: checks.Attachment{Name: "实施方案.pdf", Parts: []checks.TextPart{{Where: "第1页", Text: "咨询电话：0871-67171373"}}}},
+		{name: "an unreadable file is a notice", a: checks.Attachment{Name: "报名表.doc", Unreadable: "文件已加密"},
+			want: map[string]int{Unreadable: 0}, title: "附件“报名表.doc”无法读取，未能检查其中的个人信息和密级标志"},
+	}
+	c, _ := New(DefaultConfig())
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.a.URL, tc.a.Page = "http://www.dc.gov.cn/tzgg/202412/P020241220.xlsx", page
+			var got []checks.Finding
+			if err := c.(checks.AttachmentCheck).CheckAttachment(context.Background(), &tc.a, checks.ReporterFunc(func(f checks.Finding) { got = append(got, f) })); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %+v, want %v", got, tc.want)
+			}
+			for _, f := range got {
+				if n, ok := tc.want[f.Check]; !ok || (f.Check != Unreadable && f.Detail["count"] != n) {
+					t.Errorf("got %s %v, want %v", f.Check, f.Detail["count"], tc.want)
+				}
+				if f.URL != tc.a.URL || f.Detail["page"] != page {
+					t.Errorf("finding at %s from %v, want the file and its page", f.URL, f.Detail["page"])
+				}
+				b, _ := json.Marshal(f)
+				if strings.Contains(string(b), "11010519491231002X") || strings.Contains(string(b), "440524188001010014") {
+					t.Errorf("finding leaks a value: %s", b)
+				}
+			}
+			if len(got) == 0 {
+				return
+			}
+			if got[0].Title != tc.title {
+				t.Errorf("title %q, want %q", got[0].Title, tc.title)
+			}
+			if tc.evidence != "" && got[0].Evidence != tc.evidence {
+				t.Errorf("evidence %q, want %q", got[0].Evidence, tc.evidence)
+			}
+			if tc.where != nil && !slices.Equal(got[0].Detail["where"].([]string), tc.where) {
+				t.Errorf("where %v, want %v", got[0].Detail["where"], tc.where)
+			}
+		})
+	}
 }

@@ -3,6 +3,7 @@ package crawl
 import (
 	"context"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
@@ -15,6 +16,10 @@ type Request struct {
 	// MaxBody is how many bytes of the body to keep; 0 keeps none (the body
 	// is drained a little for connection reuse, then closed).
 	MaxBody int64
+	// SaveTo, when set, receives the body (decompressed, at most MaxBody
+	// bytes) instead of Response.Body: attachments are streamed to a file,
+	// not held in memory. It is truncated first, so a retry starts afresh.
+	SaveTo *os.File
 	// ETag and LastModified make the request conditional (If-None-Match,
 	// If-Modified-Since): an unchanged resource answers 304.
 	ETag         string
@@ -29,6 +34,7 @@ type Response struct {
 	Status       int
 	Header       http.Header
 	Body         []byte // at most Request.MaxBody bytes, decompressed
+	Saved        int64  // bytes written to Request.SaveTo
 	Truncated    bool   // the body was longer than MaxBody
 	Redirects    int
 	Duration     time.Duration

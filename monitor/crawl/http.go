@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 )
@@ -124,7 +125,11 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 		LastModified: resp.Header.Get("Last-Modified"),
 	}
 	if method != http.MethodHead {
-		if err := readBody(out, resp, req.MaxBody); err != nil {
+		read := readBody
+		if req.SaveTo != nil {
+			read = saveBody(req.SaveTo)
+		}
+		if err := read(out, resp, req.MaxBody); err != nil {
 			return nil, &Error{URL: req.URL, Outcome: Classify(err), Err: err}
 		}
 	}
@@ -174,6 +179,35 @@ func readBody(out *Response, resp *http.Response, max int64) error {
 		return fmt.Errorf("body cut after %d bytes: %w", n, err)
 	}
 	return nil
+}
+
+// saveBody streams a body into f, as readBody keeps it in memory.
+func saveBody(f *os.File) func(out *Response, resp *http.Response, max int64) error {
+	return func(out *Response, resp *http.Response, max int64) error {
+		if err := f.Truncate(0); err != nil {
+			return err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		body, err := decompress(resp)
+		if err != nil {
+			return err
+		}
+		n, err := io.Copy(f, io.LimitReader(body, max+1))
+		if n > max {
+			out.Truncated = true
+			n = max
+			if terr := f.Truncate(max); terr != nil {
+				return terr
+			}
+		}
+		out.Saved = n
+		if err != nil && !out.Truncated {
+			return fmt.Errorf("body cut after %d bytes: %w", n, err)
+		}
+		return nil
+	}
 }
 
 func decompress(resp *http.Response) (io.Reader, error) {

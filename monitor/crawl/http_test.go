@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -429,5 +430,42 @@ func TestConditionalLinkCheck(t *testing.T) {
 	}
 	if conditional.Load() != 1 {
 		t.Fatalf("second check was not conditional")
+	}
+}
+
+// TestFetchSavesToFile streams bodies to a file under the same caps as
+// bodies kept in memory, and starts the file afresh on each fetch.
+func TestFetchSavesToFile(t *testing.T) {
+	srv := hostileServer(t)
+	f := NewHTTPFetcher(testOptions())
+	file, err := os.CreateTemp(t.TempDir(), "attachment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	tests := []struct {
+		url       string
+		truncated bool
+		body      string
+	}{
+		{url: srv.URL + "/endless", truncated: true},
+		{url: srv.URL + "/bomb", truncated: true},
+		{url: srv.URL + "/deflate-zlib", body: "zlib deflate"},
+	}
+	for _, tc := range tests {
+		resp, err := f.Fetch(context.Background(), Request{URL: tc.url, MaxBody: 1 << 20, SaveTo: file})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.url, err)
+		}
+		fi, _ := file.Stat()
+		if resp.Truncated != tc.truncated || resp.Saved != fi.Size() || fi.Size() > 1<<20 || len(resp.Body) != 0 {
+			t.Fatalf("%s: truncated=%v saved=%d file=%d body=%d", tc.url, resp.Truncated, resp.Saved, fi.Size(), len(resp.Body))
+		}
+		if tc.body != "" {
+			got, _ := os.ReadFile(file.Name())
+			if string(got) != tc.body {
+				t.Fatalf("%s: file holds %q", tc.url, got)
+			}
+		}
 	}
 }
