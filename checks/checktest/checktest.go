@@ -90,7 +90,7 @@ func hostileInputs() []Input {
 		{Page: &checks.Page{}, Attachment: &checks.Attachment{}, Site: &checks.Site{}},
 		{Page: &checks.Page{URL: "http://x/", Text: huge, HTML: "<p>" + huge, Title: huge[:3000]},
 			Attachment: &checks.Attachment{URL: "http://x/a.xlsx", Parts: []checks.TextPart{{Where: "Sheet1", Text: huge}, {}}},
-			Site: &checks.Site{ID: "x", Links: links, Columns: []checks.Column{{URL: "http://x/c/"}}}},
+			Site:       &checks.Site{ID: "x", Links: links, Columns: []checks.Column{{URL: "http://x/c/"}}}},
 		{Site: &checks.Site{Links: []checks.LinkStatus{{Target: "", Outcome: checks.OutcomeDNS}}}},
 		{Attachment: &checks.Attachment{URL: "http://x/a.doc", Unreadable: "encrypted"}},
 	}
