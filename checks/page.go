@@ -169,6 +169,24 @@ type LinkStatus struct {
 	RefCount  int        `json:"ref_count"`
 }
 
+// Transport is how a site's homepage is served.
+type Transport struct {
+	Scheme string `json:"scheme"` // of the homepage URL: http or https
+	// The HTTPS certificate, read even when it does not verify.
+	CertSubject  string    `json:"cert_subject,omitempty"`
+	CertIssuer   string    `json:"cert_issuer,omitempty"`
+	CertNotAfter time.Time `json:"cert_not_after,omitzero"`
+	// CertProblem is why the certificate does not verify (tls_expired,
+	// tls_unknown_authority, tls_wrong_host, tls_error); "" when it does.
+	CertProblem Outcome `json:"cert_problem,omitempty"`
+	CertError   string  `json:"cert_error,omitempty"`
+	// HTTPUpgrade says whether http:// redirects to https:// (nil: not tried).
+	HTTPUpgrade *bool `json:"http_upgrade,omitempty"`
+	// IPv6 says whether the host name has AAAA records (nil: not looked up,
+	// as for an IP address or a failed lookup).
+	IPv6 *bool `json:"ipv6,omitempty"`
+}
+
 // Skip is a URL the crawler did not read, with the reason.
 type Skip struct {
 	URL    string `json:"url"`
@@ -193,8 +211,11 @@ type Site struct {
 	Skipped      []Skip `json:"skipped,omitempty"`
 	// Complete is false when the crawl was cancelled or hit a cap: checks
 	// that judge absence (rectification, empty columns) must not trust it.
-	Complete bool      `json:"complete"`
-	Started  time.Time `json:"started"`
-	Finished time.Time `json:"finished"`
-	Now      time.Time `json:"now"` // the judgement date (--now)
+	Complete bool `json:"complete"`
+	// Transport is how the homepage is served: HTTPS, certificate, IPv6;
+	// nil when it was not probed.
+	Transport *Transport `json:"transport,omitempty"`
+	Started   time.Time  `json:"started"`
+	Finished  time.Time  `json:"finished"`
+	Now       time.Time  `json:"now"` // the judgement date (--now)
 }

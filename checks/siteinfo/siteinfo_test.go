@@ -2,7 +2,9 @@ package siteinfo
 
 import (
 	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/checks/checktest"
@@ -17,10 +19,8 @@ func TestCheckPage(t *testing.T) {
 		name    string
 		page    checks.Page
 		missing string // "" for no identity finding
-		tls     bool
 	}{
-		{name: "complete over https", page: checks.Page{URL: "https://www.dianchi.gov.cn/", Meta: fullMeta, Text: footer, Links: conac}},
-		{name: "complete over http", page: checks.Page{URL: "http://www.dianchi.gov.cn/", Meta: fullMeta, Text: footer, Links: conac}, tls: true},
+		{name: "complete", page: checks.Page{URL: "https://www.dianchi.gov.cn/", Meta: fullMeta, Text: footer, Links: conac}},
 		{name: "no meta tags, no conac mark", page: checks.Page{URL: "https://www.dianchi.gov.cn/", Meta: map[string]string{}, Text: footer},
 			missing: "网站标识信息不全：缺少meta SiteName、meta SiteDomain、meta SiteIDCode、党政机关网站标识"},
 		{name: "footer without record numbers", page: checks.Page{URL: "https://www.dianchi.gov.cn/", Meta: fullMeta, Links: conac, Text: "主办单位：滇池区人民政府办公室"},
@@ -34,19 +34,40 @@ func TestCheckPage(t *testing.T) {
 			tc.page.Homepage = true
 			var got []checks.Finding
 			c.(checks.PageCheck).CheckPage(context.Background(), &tc.page, checks.ReporterFunc(func(f checks.Finding) { got = append(got, f) }))
-			var identity, tls []checks.Finding
-			for _, f := range got {
-				if f.Check == IdentityMissing {
-					identity = append(identity, f)
-				} else {
-					tls = append(tls, f)
-				}
+			if (tc.missing == "") != (len(got) == 0) || (tc.missing != "" && (got[0].Check != IdentityMissing || got[0].Title != tc.missing)) {
+				t.Errorf("findings %+v, want %q", got, tc.missing)
 			}
-			if (tc.missing == "") != (len(identity) == 0) || (tc.missing != "" && identity[0].Title != tc.missing) {
-				t.Errorf("identity findings %+v, want %q", identity, tc.missing)
-			}
-			if tc.tls != (len(tls) == 1) {
-				t.Errorf("tls findings %+v", tls)
+		})
+	}
+}
+
+func TestCheckSite(t *testing.T) {
+	yes, no := true, false
+	soon := time.Now().Add(10*24*time.Hour + time.Hour)
+	tests := []struct {
+		name   string
+		tr     *checks.Transport
+		titles []string
+	}{
+		{name: "not probed", tr: nil},
+		{name: "plain http", tr: &checks.Transport{Scheme: "http"}, titles: []string{"网站未使用HTTPS"}},
+		{name: "all good", tr: &checks.Transport{Scheme: "https", CertNotAfter: time.Now().AddDate(1, 0, 0), HTTPUpgrade: &yes, IPv6: &yes}},
+		{name: "expired", tr: &checks.Transport{Scheme: "https", CertProblem: checks.OutcomeTLSExpired, CertNotAfter: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)},
+			titles: []string{"网站HTTPS证书已过期（2024-12-01到期）"}},
+		{name: "unknown authority", tr: &checks.Transport{Scheme: "https", CertProblem: checks.OutcomeTLSUnknownCA}, titles: []string{"网站HTTPS证书不是受信任的机构签发的"}},
+		{name: "wrong host", tr: &checks.Transport{Scheme: "https", CertProblem: checks.OutcomeTLSHostname}, titles: []string{"网站HTTPS证书与域名不符"}},
+		{name: "expiring in 10 days", tr: &checks.Transport{Scheme: "https", CertNotAfter: soon}, titles: []string{"网站HTTPS证书将于 10 天后（" + soon.Format("2006-01-02") + "）过期"}},
+		{name: "http not redirected, no IPv6", tr: &checks.Transport{Scheme: "https", CertNotAfter: time.Now().AddDate(1, 0, 0), HTTPUpgrade: &no, IPv6: &no},
+			titles: []string{"以HTTP访问网站时未跳转到HTTPS", "网站域名没有IPv6地址（AAAA记录），不支持IPv6访问"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := New(DefaultConfig())
+			var got []string
+			site := &checks.Site{URL: "https://www.dianchi.gov.cn/", Transport: tc.tr}
+			c.(checks.SiteCheck).CheckSite(context.Background(), site, checks.ReporterFunc(func(f checks.Finding) { got = append(got, f.Title) }))
+			if !slices.Equal(got, tc.titles) {
+				t.Errorf("got %q, want %q", got, tc.titles)
 			}
 		})
 	}

@@ -30,6 +30,8 @@ type Site struct {
 	// Validators, when set, make link checks conditional on what the last
 	// crawl saw, and record what this one sees.
 	Validators *Validators
+	// Transport says how to probe the homepage's HTTPS certificate and IPv6.
+	Transport TransportProbe
 	// KeepItems keeps every column's list items even when no check is a
 	// checks.ColumnCheck (to show or export the column model).
 	KeepItems bool
@@ -93,6 +95,9 @@ func (c *Crawler) Crawl(ctx context.Context, site Site, now time.Time, r checks.
 	c.loop(ctx, st, rep)
 
 	out := st.result(now)
+	if ctx.Err() == nil {
+		out.Transport = c.probeTransport(ctx, root, out.Homepage, site.Transport)
+	}
 	out.Started, out.Finished = started, time.Now()
 	if ctx.Err() != nil {
 		out.Complete = false

@@ -108,6 +108,7 @@ func Run(ctx context.Context, cfg *config.Config, now time.Time, r checks.Report
 		site := CrawlSite(s)
 		site.Validators = opts.Validators
 		site.KeepItems = opts.KeepItems
+		site.Transport.TLS = opts.TLS
 		seen, err := c.Crawl(ctx, site, now, r)
 		if seen != nil {
 			sites = append(sites, seen)
