@@ -106,3 +106,75 @@ func BenchmarkCheckPage(b *testing.B) {
 		c.(checks.PageCheck).CheckPage(context.Background(), p, checks.ReporterFunc(func(checks.Finding) {}))
 	}
 }
+
+func TestSensitiveLists(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "sensitive.tsv")
+	os.WriteFile(list, []byte("# 类别示例\n腐败\t廉政\tnotice\n赌博\t违法\tdeduct\n"), 0o644)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"某网站链接到赌博平台。", []string{"出现敏感词“赌博”（违法）"}},
+		{"深入推进反腐败斗争，坚决打击赌博违法犯罪。", nil},
+		{"整治群众身边的腐败问题。", nil},
+		{"个别干部腐败堕落。", []string{"出现敏感词“腐败”（廉政）"}},
+	}
+	for _, tc := range tests {
+		got := check(t, Config{Sensitive: []string{list}}, article(tc.text, time.Now()))
+		var titles []string
+		for _, f := range got {
+			if f.Check != Sensitive {
+				t.Errorf("%s: check %s", tc.text, f.Check)
+			}
+			titles = append(titles, f.Title)
+		}
+		if strings.Join(titles, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.text, titles, tc.want)
+		}
+	}
+	bad := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(bad, []byte("腐败\t廉政\n"), 0o644)
+	if _, err := New(Config{Sensitive: []string{bad}}); err == nil || !strings.Contains(err.Error(), "bad.tsv:1: want word, category, severity") {
+		t.Fatalf("error %v does not name the file and line", err)
+	}
+}
+
+func TestOfficials(t *testing.T) {
+	cfg := Config{Officials: []Official{
+		{Name: "王建华", Titles: []string{"区委书记"}, Since: "2023-01-10", WrongNames: []string{"王建化"}},
+		{Name: "李明", Titles: []string{"副区长"}, Since: "2022-06-01"},
+	}}
+	after := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	before := time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		page *checks.Page
+		want []string
+	}{
+		{"right title before and after the name", article("区委书记王建华主持会议，王建华书记强调……副区长李明出席。", after), nil},
+		{"a mistyped name", article("区委书记王建化主持会议。", before), []string{"严重表述错误：“王建化”，应为“王建华”"}},
+		{"a deputy called the head", article("区长李明出席会议。", after), []string{"严重表述错误：“区长李明”，应为“李明（副区长）”"}},
+		{"a longer wrong title is one finding", article("常务副区长李明出席。", after), []string{"严重表述错误：“常务副区长李明”，应为“李明（副区长）”"}},
+		{"the head called the deputy", article("王建华副书记出席。", after), []string{"严重表述错误：“王建华副书记”，应为“王建华（区委书记）”"}},
+		{"before the appointment titles are not judged", article("区长李明出席会议。", before), nil},
+		{"a former title, called former", article("时任区长李明出席会议。", after), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var titles []string
+			for _, f := range check(t, cfg, tc.page) {
+				if f.Severity != checks.SeverityVeto {
+					t.Errorf("severity %s", f.Severity)
+				}
+				titles = append(titles, f.Title)
+			}
+			if strings.Join(titles, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", titles, tc.want)
+			}
+		})
+	}
+	if _, err := New(Config{Officials: []Official{{Name: "李明"}}}); err == nil || err.Error() != "wording: officials[0].titles: name at least one current title" {
+		t.Errorf("got %v", err)
+	}
+}

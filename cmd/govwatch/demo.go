@@ -13,24 +13,6 @@ import (
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
-// demoConfig is the config the demo writes for the sample portal: a short
-// request timeout so that the planted black hole does not hold the demo for
-// the national 15 s.
-const demoConfig = `# The sample portal served by 'govwatch demo' on loopback.
-units:
-  - id: dc-office
-    name: 滇池区人民政府办公室
-sites:
-  - id: dc-portal
-    name: 滇池区人民政府门户网站
-    url: %s
-    unit: dc-office
-crawl:
-  timeout: 3s
-  rate: 0
-  per_host: 8
-`
-
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -46,7 +28,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	defer srv.Close()
-	text := fmt.Sprintf(demoConfig, srv.URL)
+	text := sampleportal.Config(srv.URL)
 	if *writeConfig != "" {
 		if err := os.WriteFile(*writeConfig, []byte(text), 0o644); err != nil {
 			fmt.Fprintf(stderr, "govwatch demo: %v\n", err)

@@ -60,7 +60,11 @@ func TestCheckSamplePortalJSONL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	code, stdout, stderr := runCmd(t, "check", srv.URL, "--format", "jsonl", "--timeout", "2s", "--rate", "0", "--now", "2025-01-15", "--progress", "never")
+	cfg := filepath.Join(t.TempDir(), "portal.yaml")
+	if err := os.WriteFile(cfg, []byte(sampleportal.Config(srv.URL)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "check", "--config", cfg, "--format", "jsonl", "--timeout", "2s", "--now", "2025-01-15", "--progress", "never")
 	if code != exitFindings {
 		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitFindings, stderr)
 	}

@@ -26,11 +26,7 @@ func inspectSample(t *testing.T) (*sampleportal.Server, []checks.Finding, []*che
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	yaml := fmt.Sprintf(`
-units: [{id: dc-office, name: 滇池区人民政府办公室}]
-sites: [{id: dc-portal, url: %q, unit: dc-office}]
-crawl: {timeout: 2s, rate: 0, per_host: 8}
-`, srv.URL)
+	yaml := sampleportal.Config(srv.URL)
 	cfg, err := config.Parse("e2e.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)

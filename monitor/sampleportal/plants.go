@@ -153,5 +153,11 @@ func (p *Portal) leaks() map[string]leak {
 		p.articlePath(p.item(0, 7)): {
 			text: "原区食品药品监督管理局的职责已划入区市场监督管理局，请各单位安装并部署到位。",
 		},
+		// The district head called deputy (a veto), beside controls: the
+		// deputy and the head with their own titles, and a former title.
+		p.articlePath(p.item(0, 9)): {
+			text:  "副区长张建国出席会议并讲话。区长张建国、副区长刘海燕，时任区长刘海燕的讲话稿一并印发。",
+			words: []string{"副区长张建国"},
+		},
 	}
 }
