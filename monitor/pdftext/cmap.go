@@ -1,0 +1,206 @@
+package pdftext
+
+import (
+	"unicode/utf16"
+)
+
+// codespace is one codespacerange: codes of len(lo) bytes whose every
+// byte lies between the corresponding bytes of lo and hi.
+type codespace struct {
+	lo, hi []byte
+}
+
+// bfRange maps codes lo..hi (of n bytes) to consecutive Unicode strings
+// starting at dst, or to the strings of list in the array form.
+type bfRange struct {
+	lo, hi uint32
+	n      int
+	dst    []uint16 // UTF-16 of the first destination (increment form)
+	list   []string // array form
+}
+
+// cmap is a parsed ToUnicode (or embedded encoding) CMap.
+type cmap struct {
+	spaces []codespace
+	chars  map[codeKey]string
+	ranges []bfRange
+}
+
+type codeKey struct {
+	code uint32
+	n    int
+}
+
+// maxCMapEntries caps the mappings kept from one CMap.
+const maxCMapEntries = 1 << 18
+
+// parseCMap reads codespacerange, bfchar and bfrange sections; everything
+// else in the CMap program (PostScript boilerplate) is ignored.
+func parseCMap(data []byte) *cmap {
+	cm := &cmap{chars: map[codeKey]string{}}
+	lx := lexer{buf: data}
+	var operands []any
+	entries := 0
+	for {
+		tok := lx.object()
+		switch t := tok.(type) {
+		case eofToken:
+			return cm
+		case keyword:
+			switch t {
+			case "endcodespacerange":
+				for i := 0; i+1 < len(operands); i += 2 {
+					lo, ok1 := operands[i].(pdfString)
+					hi, ok2 := operands[i+1].(pdfString)
+					if ok1 && ok2 && len(lo) == len(hi) && len(lo) >= 1 && len(lo) <= 4 && len(cm.spaces) < 64 {
+						cm.spaces = append(cm.spaces, codespace{[]byte(lo), []byte(hi)})
+					}
+				}
+			case "endbfchar":
+				for i := 0; i+1 < len(operands) && entries < maxCMapEntries; i += 2 {
+					src, ok1 := operands[i].(pdfString)
+					dst, ok2 := operands[i+1].(pdfString)
+					if ok1 && ok2 && len(src) >= 1 && len(src) <= 4 {
+						cm.chars[codeKey{codeOf([]byte(src)), len(src)}] = utf16BE([]byte(dst))
+						entries++
+					} else if n, ok := operands[i+1].(name); ok && ok1 && len(src) >= 1 && len(src) <= 4 {
+						if r, ok := glyphRune(string(n)); ok {
+							cm.chars[codeKey{codeOf([]byte(src)), len(src)}] = string(r)
+							entries++
+						}
+					}
+				}
+			case "endbfrange":
+				for i := 0; i+2 < len(operands) && entries < maxCMapEntries; i += 3 {
+					lo, ok1 := operands[i].(pdfString)
+					hi, ok2 := operands[i+1].(pdfString)
+					if !ok1 || !ok2 || len(lo) < 1 || len(lo) > 4 || len(hi) != len(lo) {
+						continue
+					}
+					r := bfRange{lo: codeOf([]byte(lo)), hi: codeOf([]byte(hi)), n: len(lo)}
+					if r.hi < r.lo {
+						continue
+					}
+					switch d := operands[i+2].(type) {
+					case pdfString:
+						r.dst = utf16Units([]byte(d))
+						if len(r.dst) == 0 {
+							continue
+						}
+					case array:
+						for _, e := range d {
+							s, _ := e.(pdfString)
+							r.list = append(r.list, utf16BE([]byte(s)))
+						}
+					default:
+						continue
+					}
+					cm.ranges = append(cm.ranges, r)
+					entries++
+				}
+			}
+			if t == "begincodespacerange" || t == "beginbfchar" || t == "beginbfrange" ||
+				t == "endcodespacerange" || t == "endbfchar" || t == "endbfrange" || t == "def" {
+				operands = operands[:0]
+			}
+		default:
+			if len(operands) < 3*maxCMapEntries {
+				operands = append(operands, tok)
+			}
+		}
+	}
+}
+
+func codeOf(b []byte) uint32 {
+	var v uint32
+	for _, c := range b {
+		v = v<<8 | uint32(c)
+	}
+	return v
+}
+
+func utf16Units(b []byte) []uint16 {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	if len(b)%2 == 1 {
+		// Some producers write one-byte destinations such as <20>.
+		u = append(u, uint16(b[len(b)-1]))
+	}
+	return u
+}
+
+// utf16BE decodes a destination string, dropping control characters that
+// broken CMaps map glyphs to (so they do not leak into the text).
+func utf16BE(b []byte) string {
+	rs := utf16.Decode(utf16Units(b))
+	out := rs[:0]
+	for _, r := range rs {
+		if r == 0xFFFD || r < 0x20 && r != '\t' && r != '\n' {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// codeLen returns the length of the code at the start of s according to
+// the codespace ranges, or 0 when none matches.
+func (cm *cmap) codeLen(s []byte) int {
+	for n := 1; n <= 4 && n <= len(s); n++ {
+		for _, sp := range cm.spaces {
+			if len(sp.lo) != n {
+				continue
+			}
+			ok := true
+			for i := 0; i < n; i++ {
+				if s[i] < sp.lo[i] || s[i] > sp.hi[i] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// shortestCode is the smallest code length the codespace allows.
+func (cm *cmap) shortestCode() int {
+	min := 0
+	for _, sp := range cm.spaces {
+		if min == 0 || len(sp.lo) < min {
+			min = len(sp.lo)
+		}
+	}
+	return min
+}
+
+// lookup maps a code of n bytes to its text.
+func (cm *cmap) lookup(code uint32, n int) (string, bool) {
+	if s, ok := cm.chars[codeKey{code, n}]; ok {
+		return s, true
+	}
+	// Later ranges override earlier ones, so search from the end.
+	for i := len(cm.ranges) - 1; i >= 0; i-- {
+		r := &cm.ranges[i]
+		if r.n != n || code < r.lo || code > r.hi {
+			continue
+		}
+		off := code - r.lo
+		if r.list != nil {
+			if int(off) < len(r.list) {
+				return r.list[off], true
+			}
+			return "", false
+		}
+		u := make([]uint16, len(r.dst))
+		copy(u, r.dst)
+		u[len(u)-1] += uint16(off)
+		return string(utf16.Decode(u)), true
+	}
+	return "", false
+}

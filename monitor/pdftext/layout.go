@@ -1,0 +1,115 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Layout thresholds, in ems of the larger adjacent font size.
+const (
+	sameLineTolerance = 0.5  // baselines closer than this share a line
+	spaceGap          = 0.25 // a wider gap between Latin runs is a space
+	columnGap         = 1.5  // a wider gap is a table column: a tab
+)
+
+// line is a group of runs sharing a baseline.
+type line struct {
+	y    float64
+	size float64
+	runs []textRun
+}
+
+// layoutPage orders runs into lines, top to bottom and left to right,
+// and joins them with spaces or tabs according to the gaps between them.
+func layoutPage(runs []textRun) string {
+	var flat, rotated []textRun
+	for _, r := range runs {
+		if r.rotated {
+			rotated = append(rotated, r)
+		} else {
+			flat = append(flat, r)
+		}
+	}
+	// Top to bottom (PDF y grows upwards), then left to right; stable so
+	// equal positions keep content-stream order.
+	sort.SliceStable(flat, func(i, j int) bool {
+		if flat[i].y != flat[j].y {
+			return flat[i].y > flat[j].y
+		}
+		return flat[i].x < flat[j].x
+	})
+	var lines []*line
+	for _, r := range flat {
+		size := r.size
+		if size <= 0 {
+			size = 1
+		}
+		var cur *line
+		if n := len(lines); n > 0 {
+			cur = lines[n-1]
+			tol := sameLineTolerance * math.Max(cur.size, size)
+			if math.Abs(cur.y-r.y) > tol {
+				cur = nil
+			}
+		}
+		if cur == nil {
+			cur = &line{y: r.y, size: size}
+			lines = append(lines, cur)
+		}
+		cur.runs = append(cur.runs, r)
+		cur.size = math.Max(cur.size, size)
+	}
+	var sb strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		writeLine(&sb, l.runs)
+	}
+	for _, r := range rotated {
+		if sb.Len() > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(r.text)
+	}
+	return sb.String()
+}
+
+func writeLine(sb *strings.Builder, runs []textRun) {
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].x < runs[j].x })
+	var prev *textRun
+	for i := range runs {
+		r := &runs[i]
+		if prev != nil {
+			// Producers that fake bold draw the same text twice, offset
+			// by a fraction of a point; keep one copy.
+			if r.text == prev.text && math.Abs(r.x-prev.x) < 0.2*r.size {
+				continue
+			}
+			em := math.Max(prev.size, r.size)
+			gap := r.x - prev.endX
+			last, _ := utf8.DecodeLastRuneInString(sb.String())
+			first, _ := utf8.DecodeRuneInString(r.text)
+			switch {
+			case gap >= columnGap*em:
+				sb.WriteByte('\t')
+			case gap > spaceGap*em && !(isCJK(last) && isCJK(first)) &&
+				!unicode.IsSpace(last) && !unicode.IsSpace(first):
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(r.text)
+		prev = r
+	}
+}
+
+// isCJK reports characters written without spaces between them: Han,
+// kana, Hangul and the full-width punctuation that goes with them.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
