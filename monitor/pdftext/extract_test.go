@@ -282,3 +282,5 @@ func TestTextLimit(t *testing.T) {
 		t.Errorf("MaxPages: %v %q %v", err, doc.Pages, doc.Truncated)
 	}
 }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
