@@ -31,8 +31,12 @@ type codeKey struct {
 	n    int
 }
 
-// maxCMapEntries caps the mappings kept from one CMap.
-const maxCMapEntries = 1 << 18
+// maxCMapEntries caps the mappings kept from one CMap; maxLargeRanges
+// caps the bfranges too large to expand, which are searched linearly.
+const (
+	maxCMapEntries = 1 << 18
+	maxLargeRanges = 256
+)
 
 // parseCMap reads codespacerange, bfchar and bfrange sections; everything
 // else in the CMap program (PostScript boilerplate) is ignored.
@@ -95,14 +99,24 @@ func parseCMap(data []byte) *cmap {
 					default:
 						continue
 					}
-					cm.ranges = append(cm.ranges, r)
-					entries++
+					// Small ranges are expanded so lookups stay a map access;
+					// only a few large ones are kept for a linear search.
+					if size := r.hi - r.lo + 1; size <= 256 && entries+int(size) <= maxCMapEntries {
+						for c := r.lo; c <= r.hi; c++ {
+							if t, ok := r.text(c); ok {
+								cm.chars[codeKey{c, r.n}] = t
+							}
+						}
+						entries += int(size)
+					} else if len(cm.ranges) < maxLargeRanges {
+						cm.ranges = append(cm.ranges, r)
+						entries++
+					}
 				}
 			}
-			if t == "begincodespacerange" || t == "beginbfchar" || t == "beginbfrange" ||
-				t == "endcodespacerange" || t == "endbfchar" || t == "endbfrange" || t == "def" {
-				operands = operands[:0]
-			}
+			// Every keyword ends an operand list; keeping operands across
+			// keywords would make each end* rescan them (quadratic).
+			operands = operands[:0]
 		default:
 			if len(operands) < 3*maxCMapEntries {
 				operands = append(operands, tok)
@@ -134,7 +148,12 @@ func utf16Units(b []byte) []uint16 {
 // utf16BE decodes a destination string, dropping control characters that
 // broken CMaps map glyphs to (so they do not leak into the text).
 func utf16BE(b []byte) string {
-	rs := utf16.Decode(utf16Units(b))
+	return cleanText(utf16.Decode(utf16Units(b)))
+}
+
+// cleanText drops what a broken CMap maps glyphs to that is not text:
+// control characters, U+FFFD and unpaired surrogates.
+func cleanText(rs []rune) string {
 	out := rs[:0]
 	for _, r := range rs {
 		if r == 0xFFFD || r < 0x20 && r != '\t' && r != '\n' {
@@ -190,17 +209,22 @@ func (cm *cmap) lookup(code uint32, n int) (string, bool) {
 		if r.n != n || code < r.lo || code > r.hi {
 			continue
 		}
-		off := code - r.lo
-		if r.list != nil {
-			if int(off) < len(r.list) {
-				return r.list[off], true
-			}
-			return "", false
-		}
-		u := make([]uint16, len(r.dst))
-		copy(u, r.dst)
-		u[len(u)-1] += uint16(off)
-		return string(utf16.Decode(u)), true
+		return r.text(code)
 	}
 	return "", false
+}
+
+// text maps code (within the range) to its destination string.
+func (r *bfRange) text(code uint32) (string, bool) {
+	off := code - r.lo
+	if r.list != nil {
+		if int(off) < len(r.list) {
+			return r.list[off], true
+		}
+		return "", false
+	}
+	u := make([]uint16, len(r.dst))
+	copy(u, r.dst)
+	u[len(u)-1] += uint16(off)
+	return cleanText(utf16.Decode(u)), true
 }

@@ -63,11 +63,21 @@ type interpreter struct {
 	maxText   int64
 	full      bool // the page's text limit was reached
 	forms     int
-	active    map[*stream]bool // Form XObjects being run, to stop cycles
+	active    map[*stream]bool   // Form XObjects being run, to stop cycles
+	formData  map[*stream][]byte // decoded Form XObjects, reused by each Do
+	work      int64              // content bytes interpreted on this page
+	maxWork   int64
 	glyphs    []glyph
 }
 
 func (ip *interpreter) run(content []byte, res dict, gs graphicsState, depth int) {
+	// A small form drawn thousands of times could make a page cost far
+	// more than its size; past the budget the page is cut short.
+	ip.work += int64(len(content))
+	if ip.work > ip.maxWork {
+		ip.full = true
+		return
+	}
 	lx := lexer{buf: content}
 	var stack []graphicsState
 	var operands []any
@@ -75,7 +85,7 @@ func (ip *interpreter) run(content []byte, res dict, gs graphicsState, depth int
 	fonts := ip.f.dictOf(res["Font"])
 
 	num := func(i int) float64 {
-		if i < len(operands) {
+		if i >= 0 && i < len(operands) {
 			switch v := operands[i].(type) {
 			case int64:
 				return float64(v)
@@ -263,10 +273,18 @@ func (ip *interpreter) doXObject(n name, res dict, gs graphicsState, depth int) 
 		return
 	}
 	ip.forms++
-	data, err := ip.f.decodeStream(s)
-	if err == errStreamLimit {
-		ip.f.truncated = true
-	} else if err != nil {
+	data, ok := ip.formData[s]
+	if !ok {
+		var err error
+		data, err = ip.f.decodeStream(s)
+		if err == errStreamLimit {
+			ip.f.truncated = true
+		} else if err != nil {
+			data = nil
+		}
+		ip.formData[s] = data
+	}
+	if data == nil {
 		return
 	}
 	if m, ok := ip.f.resolve(s.hdr["Matrix"]).(array); ok && len(m) == 6 {

@@ -32,6 +32,10 @@ var (
 
 const maxPageTreeDepth = 64
 
+// recoverPanics is switched off by the fuzz test so that a bug shows its
+// stack instead of becoming an error.
+var recoverPanics = true
+
 func (l Limits) withDefaults() Limits {
 	if l.MaxObjects <= 0 {
 		l.MaxObjects = 200000
@@ -53,6 +57,9 @@ func (l Limits) withDefaults() Limits {
 func Extract(r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
 	defer func() {
 		// Last line of defence only: the parser checks its bounds itself.
+		if !recoverPanics {
+			return
+		}
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("pdf: internal error: %v", p)
 		}
@@ -244,7 +251,11 @@ func (f *pdfFile) pageText(pg page, fontCache map[int]*font, budget int64) strin
 	if res == nil {
 		res = dict{}
 	}
-	ip := &interpreter{f: f, fontCache: fontCache, maxText: budget, active: map[*stream]bool{}}
+	ip := &interpreter{
+		f: f, fontCache: fontCache, maxText: budget,
+		active: map[*stream]bool{}, formData: map[*stream][]byte{},
+		maxWork: 4 * f.lim.MaxStreamBytes,
+	}
 	ip.run(content, res, graphicsState{ctm: identity, hScale: 1}, 0)
 	if ip.full {
 		f.truncated = true

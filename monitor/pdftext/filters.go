@@ -137,6 +137,11 @@ func (f *pdfFile) unpredict(data []byte, p dict) ([]byte, error) {
 	}
 	bpp := int((colors*bpc + 7) / 8)
 	rowLen := int((columns*colors*bpc + 7) / 8)
+	if rowLen > len(data) {
+		// One row longer than the whole stream: the parameters are bogus,
+		// and trusting them would allocate rows of up to 64 MiB.
+		return nil, errors.New("pdf: predictor row longer than the stream")
+	}
 	if pred == 2 {
 		if bpc != 8 {
 			return data, nil

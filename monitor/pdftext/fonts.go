@@ -55,8 +55,12 @@ type widthRange struct {
 	w      float64
 }
 
-// maxWidthEntries caps individually stored widths of one font.
-const maxWidthEntries = 1 << 16
+// maxWidthEntries caps individually stored widths of one font and
+// maxWidthRanges the "c1 c2 w" ranges, which are searched linearly.
+const (
+	maxWidthEntries = 1 << 16
+	maxWidthRanges  = 512
+)
 
 // loadFont builds a font from its dictionary; results are cached by
 // object number so each font is parsed once per document.
@@ -242,7 +246,7 @@ func (f *pdfFile) buildComposite(ft *font, d dict) {
 		if i+2 < len(w) {
 			c2, ok1 := f.number(w[i+1])
 			wd, ok2 := f.number(w[i+2])
-			if ok1 && ok2 && len(ft.wRanges) < maxWidthEntries {
+			if ok1 && ok2 && len(ft.wRanges) < maxWidthRanges {
 				ft.wRanges = append(ft.wRanges, widthRange{int(c1), int(c2), wd})
 			}
 		}

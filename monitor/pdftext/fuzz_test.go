@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // FuzzExtract checks that no input panics, hangs or allocates without
@@ -23,7 +25,16 @@ func FuzzExtract(f *testing.F) {
 		}
 	}
 	lim := Limits{MaxObjects: 2000, MaxStreamBytes: 1 << 20, MaxTextBytes: 1 << 20, MaxPages: 50}
+	recoverPanics = false
+	defer func() { recoverPanics = true }()
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A slow input is a bug too: crash with every stack so the
+		// fuzzer records the input and shows where it spins.
+		watchdog := time.AfterFunc(10*time.Second, func() {
+			buf := make([]byte, 1<<20)
+			panic("Extract takes over 10s:\n" + string(buf[:runtime.Stack(buf, true)]))
+		})
+		defer watchdog.Stop()
 		doc, err := Extract(bytes.NewReader(data), int64(len(data)), lim)
 		if err == nil && doc == nil {
 			t.Fatal("nil document without error")
