@@ -198,6 +198,23 @@ func (cm *cmap) shortestCode() int {
 	return min
 }
 
+// lookupAny is lookup, then the other lengths the code fits in: some
+// producers write 1-byte ToUnicode entries for 2-byte Identity-H codes,
+// or 2-byte entries for a simple font's 1-byte codes.
+func (cm *cmap) lookupAny(code uint32, n int) (string, bool) {
+	if t, ok := cm.lookup(code, n); ok {
+		return t, true
+	}
+	for m := 1; m <= 4; m++ {
+		if m != n && (m == 4 || code < 1<<(8*m)) {
+			if t, ok := cm.lookup(code, m); ok {
+				return t, true
+			}
+		}
+	}
+	return "", false
+}
+
 // lookup maps a code of n bytes to its text.
 func (cm *cmap) lookup(code uint32, n int) (string, bool) {
 	if s, ok := cm.chars[codeKey{code, n}]; ok {

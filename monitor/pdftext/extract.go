@@ -87,7 +87,8 @@ func Extract(r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
 		loading: map[int]bool{},
 		objStms: map[int]*objStream{},
 	}
-	if err := f.loadXref(); err != nil {
+	xrefErr := f.loadXref()
+	if xrefErr != nil {
 		f.scanObjects()
 	}
 	if f.trailer["Encrypt"] != nil {
@@ -102,6 +103,9 @@ func Extract(r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
 		catalog = f.dictOf(f.trailer["Root"])
 	}
 	if catalog == nil {
+		if xrefErr != nil {
+			return nil, fmt.Errorf("pdf: no document catalog (/Root); %w", xrefErr)
+		}
 		return nil, errors.New("pdf: no document catalog (/Root)")
 	}
 	doc = &Document{}

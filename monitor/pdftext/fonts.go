@@ -283,7 +283,7 @@ func (ft *font) decode(s []byte, out []glyph) []glyph {
 	for _, c := range s {
 		g := glyph{width: ft.width(int(c)), space: c == ' '}
 		if ft.toUnicode != nil {
-			if t, ok := ft.toUnicode.lookup(uint32(c), 1); ok {
+			if t, ok := ft.toUnicode.lookupAny(uint32(c), 1); ok {
 				g.text = t
 				out = append(out, g)
 				continue
@@ -370,11 +370,6 @@ func (ft *font) width(code int) float64 {
 func (ft *font) codeLen(s []byte) int {
 	switch ft.cjk {
 	case cjkIdentity:
-		if ft.toUnicode != nil {
-			if n := ft.toUnicode.codeLen(s); n > 0 {
-				return n
-			}
-		}
 		return 2
 	case cjkUTF16:
 		if len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB {
@@ -426,7 +421,7 @@ func (ft *font) decodeComposite(s []byte, out []glyph) []glyph {
 			g.width = ft.defWidth
 		}
 		if ft.toUnicode != nil {
-			if t, ok := ft.toUnicode.lookup(c, n); ok {
+			if t, ok := ft.toUnicode.lookupAny(c, n); ok {
 				g.text = t
 				out = append(out, g)
 				continue

@@ -42,13 +42,21 @@ func TestCJKFonts(t *testing.T) {
 		{"ETen-B5-H", type0("ETen-B5-H"), encodedHex(t, traditionalchinese.Big5, "政府資訊") + " Tj", "政府資訊"},
 		{"UniCNS-UCS2-H", type0("UniCNS-UCS2-H"), "<" + utf16Hex("臺灣") + "> Tj", "臺灣"},
 		{"Identity-H ligature code", "CID", "<FFF0> Tj " + cf.hex("政府") + " Tj", "fi政府"},
+		{"WinAnsi TJ word gap and kerning", fontHelvetica, "[(Gov) -30 (ernment) -250 (report)] TJ", "Government report"},
+		{"Identity-H with 1-byte ToUnicode entries", "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 99 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] >>",
+			"<00010002> Tj", "公开"},
 		{"Identity-H without ToUnicode gives nothing", type0("Identity-H"), "<0001000200030004> Tj", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := docSpec{fonts: map[string]string{"F1": tc.font}, cid: cf,
 				pages: []string{"BT /F1 12 Tf 72 700 Td " + tc.content + " ET"}}
-			doc, err := extractBytes(t, spec.classicFile(), Limits{})
+			b := newBuilder()
+			root := spec.build(b)
+			tu := "1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <01> <516C> <02> <5F00> endbfchar"
+			b.next = max(b.next, 100) // object 99 gets a proper xref entry
+			b.set(99, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(tu), tu))
+			doc, err := extractBytes(t, b.classic(root, ""), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}

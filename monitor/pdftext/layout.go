@@ -10,9 +10,10 @@ import (
 
 // Layout thresholds, in ems of the larger adjacent font size.
 const (
-	sameLineTolerance = 0.5  // baselines closer than this share a line
-	spaceGap          = 0.25 // a wider gap between Latin runs is a space
-	columnGap         = 1.5  // a wider gap is a table column: a tab
+	sameLineTolerance = 0.5 // baselines closer than this share a line
+	spaceGap          = 0.2 // a wider gap between Latin runs is a space (TJ -250 is a word gap)
+	mixedSpaceGap     = 0.5 // the same between a CJK and a Latin character
+	columnGap         = 1.5 // a wider gap is a table column: a tab
 )
 
 // line is a group of runs sharing a baseline.
@@ -96,8 +97,16 @@ func writeLine(sb *strings.Builder, runs []textRun) {
 			switch {
 			case gap >= columnGap*em:
 				sb.WriteByte('\t')
-			case gap > spaceGap*em && !(isCJK(last) && isCJK(first)) &&
-				!unicode.IsSpace(last) && !unicode.IsSpace(first):
+			case unicode.IsSpace(last) || unicode.IsSpace(first):
+			case isCJK(last) && isCJK(first):
+				// Chinese has no spaces between characters, whatever the gap.
+			case isCJK(last) || isCJK(first):
+				// "2023年": digits next to Han are usually set tight, and
+				// width rounding leaves small gaps that are not spaces.
+				if gap > mixedSpaceGap*em {
+					sb.WriteByte(' ')
+				}
+			case gap > spaceGap*em:
 				sb.WriteByte(' ')
 			}
 		}
