@@ -92,6 +92,9 @@ func parseCMap(data []byte) *cmap {
 							continue
 						}
 					case array:
+						if len(d) == 0 {
+							continue
+						}
 						for _, e := range d {
 							s, _ := e.(pdfString)
 							r.list = append(r.list, utf16BE([]byte(s)))
@@ -101,8 +104,10 @@ func parseCMap(data []byte) *cmap {
 					}
 					// Small ranges are expanded so lookups stay a map access;
 					// only a few large ones are kept for a linear search.
-					if size := r.hi - r.lo + 1; size <= 256 && entries+int(size) <= maxCMapEntries {
-						for c := r.lo; c <= r.hi; c++ {
+					// uint64 so that <00000000> <FFFFFFFF> cannot wrap around.
+					if size := uint64(r.hi) - uint64(r.lo) + 1; size <= 256 && entries+int(size) <= maxCMapEntries {
+						for i := uint64(0); i < size; i++ {
+							c := r.lo + uint32(i)
 							if t, ok := r.text(c); ok {
 								cm.chars[codeKey{c, r.n}] = t
 							}
@@ -238,6 +243,9 @@ func (r *bfRange) text(code uint32) (string, bool) {
 		if int(off) < len(r.list) {
 			return r.list[off], true
 		}
+		return "", false
+	}
+	if len(r.dst) == 0 {
 		return "", false
 	}
 	u := make([]uint16, len(r.dst))

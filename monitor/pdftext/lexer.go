@@ -111,7 +111,55 @@ func (lx *lexer) token() any {
 	if looksNumeric(word) {
 		return parseNumber(word)
 	}
-	return keyword(word)
+	return internKeyword(word)
+}
+
+// internKeyword returns the common keywords without allocating; content
+// streams are mostly these operators.
+func internKeyword(w []byte) keyword {
+	switch string(w) {
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "Td":
+		return "Td"
+	case "Tf":
+		return "Tf"
+	case "Tm":
+		return "Tm"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "re":
+		return "re"
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "S":
+		return "S"
+	case "f":
+		return "f"
+	case "n":
+		return "n"
+	case "w":
+		return "w"
+	case "R":
+		return "R"
+	case "obj":
+		return "obj"
+	case "endobj":
+		return "endobj"
+	}
+	return keyword(w)
 }
 
 func looksNumeric(w []byte) bool {
@@ -129,6 +177,28 @@ func looksNumeric(w []byte) bool {
 // parseNumber is forgiving: malformed numbers such as "--5" or "1.2.3"
 // (which real producers emit) become their best-effort value or 0.
 func parseNumber(w []byte) any {
+	// Fast path for plain integers, the most common number.
+	if len(w) <= 18 {
+		neg := false
+		i := 0
+		if w[0] == '-' || w[0] == '+' {
+			neg = w[0] == '-'
+			i = 1
+		}
+		if i < len(w) {
+			var v int64
+			j := i
+			for ; j < len(w) && w[j] >= '0' && w[j] <= '9'; j++ {
+				v = v*10 + int64(w[j]-'0')
+			}
+			if j == len(w) {
+				if neg {
+					v = -v
+				}
+				return v
+			}
+		}
+	}
 	isInt := true
 	for _, c := range w {
 		if c == '.' {
