@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -77,8 +78,7 @@ func (b *pdfBuilder) classic(root int, trailerExtra string) []byte {
 // update appends an incremental update holding objs to an existing file.
 func appendUpdate(file []byte, objs map[int]string, size, root int) []byte {
 	prev := bytes.LastIndex(file, []byte("startxref"))
-	var prevOff int
-	fmt.Sscanf(string(file[prev+len("startxref"):]), "%d", &prevOff)
+	prevOff, _ := strconv.Atoi(strings.Fields(string(file[prev+len("startxref"):]))[0])
 	var buf bytes.Buffer
 	buf.Write(file)
 	offsets := map[int]int{}

@@ -52,6 +52,7 @@ const (
 	maxStateStack  = 256
 	maxOperands    = 64
 	maxFormsOnPage = 4096
+	runOverhead    = 16
 )
 
 // interpreter runs content streams of one page and collects text runs.
@@ -135,7 +136,9 @@ func (ip *interpreter) run(content []byte, res dict, gs graphicsState, depth int
 		m := tm.mul(gs.ctm)
 		size := math.Abs(gs.fontSize) * math.Hypot(m[2], m[3])
 		rotated := gs.font.vertical || math.Abs(trm[1]) > 0.05*math.Abs(trm[0]) || trm[0] < 0
-		ip.textBytes += int64(len(text))
+		// Each run costs ~100 bytes besides its text; counting some of it
+		// keeps pages of one-glyph runs from using many times the limit.
+		ip.textBytes += int64(len(text)) + runOverhead
 		if ip.textBytes > ip.maxText {
 			ip.full = true
 		}
@@ -277,6 +280,13 @@ func (ip *interpreter) doXObject(n name, res dict, gs graphicsState, depth int) 
 	if !ok {
 		var err error
 		data, err = ip.f.decodeStream(s)
+		// Decoded forms stay cached for the page, so they count against
+		// the page's work budget too.
+		ip.work += int64(len(data))
+		if ip.work > ip.maxWork {
+			ip.full = true
+			return
+		}
 		if err == errStreamLimit {
 			ip.f.truncated = true
 		} else if err != nil {

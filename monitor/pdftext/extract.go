@@ -79,14 +79,7 @@ func Extract(r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: reading file: %w", err)
 	}
-	f := &pdfFile{
-		data:    data,
-		lim:     lim,
-		xref:    map[int]xrefEntry{},
-		cache:   map[int]object{},
-		loading: map[int]bool{},
-		objStms: map[int]*objStream{},
-	}
+	f := newFile(data, lim)
 	xrefErr := f.loadXref()
 	if xrefErr != nil {
 		f.scanObjects()
@@ -137,6 +130,17 @@ func Extract(r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
 		doc.Truncated = true
 	}
 	return doc, nil
+}
+
+func newFile(data []byte, lim Limits) *pdfFile {
+	return &pdfFile{
+		data:    data,
+		lim:     lim,
+		xref:    map[int]xrefEntry{},
+		cache:   map[int]object{},
+		loading: map[int]bool{},
+		objStms: map[int]*objStream{},
+	}
 }
 
 // page is a leaf of the page tree with its inherited resources.

@@ -129,6 +129,21 @@ func TestExtract(t *testing.T) {
 			want: []string{"new text"},
 		},
 		{
+			name: "incremental update on top of an xref stream",
+			file: func() []byte {
+				b := newBuilder()
+				spec := docSpec{fonts: map[string]string{"F1": fontHelvetica}, pages: []string{"BT /F1 12 Tf 72 700 Td (old text) Tj ET"}, compress: true}
+				root := spec.build(b)
+				orig := b.modern(root)
+				content := contentObject(b)
+				upd := "BT /F1 12 Tf 72 700 Td (updated) Tj ET"
+				// The catalog lives in the object stream; the update must
+				// still find it through /Prev.
+				return appendUpdate(orig, map[int]string{content: fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(upd), upd)}, b.next+2, root)
+			},
+			want: []string{"updated"},
+		},
+		{
 			name: "broken xref offsets need the scan fallback",
 			file: func() []byte {
 				f := chineseSpec(true).classicFile()
@@ -199,7 +214,7 @@ func TestExtract(t *testing.T) {
 // contentObject finds the content stream's object number in b.
 func contentObject(b *pdfBuilder) int {
 	for _, n := range b.nums() {
-		if strings.Contains(b.objs[n], "stream\nBT") {
+		if strings.Contains(b.objs[n], "stream\n") && !strings.Contains(b.objs[n], "/Type") && !strings.Contains(b.objs[n], "begincmap") {
 			return n
 		}
 	}

@@ -137,6 +137,13 @@ func (f *pdfFile) objStream(num int) *objStream {
 		os.nums = append(os.nums, int(on))
 		os.offsets = append(os.offsets, int(first+off))
 	}
+	// Decoded object streams are cached; past a budget the cache starts
+	// over so that many object streams cannot pin unbounded memory.
+	f.objStmBytes += int64(len(data))
+	if f.objStmBytes > 4*f.lim.MaxStreamBytes {
+		clear(f.objStms)
+		f.objStmBytes = int64(len(data))
+	}
 	f.objStms[num] = os
 	return os
 }

@@ -24,11 +24,12 @@ type pdfFile struct {
 	xref    map[int]xrefEntry
 	trailer dict
 
-	cache     map[int]object
-	loading   map[int]bool // objects being parsed, to break reference cycles
-	objStms   map[int]*objStream
-	parsed    int
-	truncated bool
+	cache       map[int]object
+	loading     map[int]bool // objects being parsed, to break reference cycles
+	objStms     map[int]*objStream
+	objStmBytes int64 // decoded bytes held by objStms
+	parsed      int
+	truncated   bool
 
 	scanned bool // the whole file has been scanned for "N G obj"
 }
