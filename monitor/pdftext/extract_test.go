@@ -296,6 +296,34 @@ func TestTextLimit(t *testing.T) {
 	if err != nil || len(doc.Pages) != 1 || !doc.Truncated {
 		t.Errorf("MaxPages: %v %q %v", err, doc.Pages, doc.Truncated)
 	}
+	// Too few objects for the page contents: partial, flagged.
+	doc, err = extractBytes(t, data, Limits{MaxObjects: 5})
+	if err != nil || !doc.Truncated {
+		t.Errorf("MaxObjects: %v %v", err, doc)
+	}
+}
+
+// TestHybridXref reads a classic table whose trailer points with
+// /XRefStm at an xref stream listing the compressed objects.
+func TestHybridXref(t *testing.T) {
+	b := newBuilder()
+	root := docSpec{fonts: map[string]string{"F1": fontHelvetica}, pages: []string{"BT /F1 12 Tf 72 700 Td (hybrid) Tj ET"}}.build(b)
+	modern := b.modern(root)
+	// Append a classic section that lists nothing itself and reaches the
+	// xref stream only through /XRefStm (there is no /Prev).
+	i := bytes.LastIndex(modern, []byte("startxref"))
+	var stm int
+	fmt.Sscan(strings.Fields(string(modern[i+len("startxref"):]))[0], &stm)
+	tail := fmt.Sprintf("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size %d /Root %d 0 R /XRefStm %d >>\nstartxref\n%d\n%%%%EOF\n", b.next+2, root, stm, len(modern))
+	data := append(append([]byte{}, modern...), tail...)
+	f := newFile(data, Limits{}.withDefaults())
+	if err := f.loadXref(); err != nil {
+		t.Fatal(err)
+	}
+	pages := f.pages(f.dictOf(f.trailer["Root"]), &Document{})
+	if len(pages) != 1 || f.pageText(pages[0], map[int]*font{}, 1<<20) != "hybrid" || f.scanned {
+		t.Fatalf("pages %d, scanned %v", len(pages), f.scanned)
+	}
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
