@@ -7,6 +7,9 @@ import (
 // maxRefChain caps how many references resolve follows (a ref to a ref…).
 const maxRefChain = 32
 
+// maxLoadDepth caps objects whose parsing is nested in another's.
+const maxLoadDepth = 64
+
 // parseObjectAt parses "num gen obj <value> [stream]" at off. want < 0
 // accepts any object number.
 func (f *pdfFile) parseObjectAt(off int64, want int) (object, error) {
@@ -54,7 +57,10 @@ func (f *pdfFile) object(num int) object {
 	if v, ok := f.cache[num]; ok {
 		return v
 	}
-	if f.loading[num] {
+	// loading holds the objects being parsed further up the stack: a
+	// repeat is a cycle, and too many means a chain of lengths and object
+	// streams deep enough to threaten the stack.
+	if f.loading[num] || len(f.loading) >= maxLoadDepth {
 		return nil
 	}
 	if f.parsed >= f.lim.MaxObjects {
