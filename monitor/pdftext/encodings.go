@@ -87,6 +87,21 @@ func glyphText(n string) (string, bool) {
 	if t, ok := ligatures[n]; ok {
 		return t, true
 	}
+	// "uni" followed by several 4-digit groups names a character sequence.
+	if strings.HasPrefix(n, "uni") && len(n) > 7 && (len(n)-3)%4 == 0 {
+		var rs []rune
+		for i := 3; i < len(n); i += 4 {
+			v, err := strconv.ParseUint(n[i:i+4], 16, 32)
+			if err != nil || !validRune(rune(v)) {
+				rs = nil
+				break
+			}
+			rs = append(rs, rune(v))
+		}
+		if rs != nil {
+			return string(rs), true
+		}
+	}
 	r, ok := glyphRune(n)
 	return string(r), ok
 }

@@ -183,11 +183,11 @@ func TestExtract(t *testing.T) {
 		{
 			name: "Differences with glyph names",
 			file: func() []byte {
-				return docSpec{fonts: map[string]string{"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Foo /Encoding << /BaseEncoding /MacRomanEncoding /Differences [1 /T /e /x /t /space /uni6587 /one /parenleft /parenright /fi /gx12] >> >>"}, pages: []string{
-					"BT /F1 12 Tf 72 700 Td <0102030405060708090A0B8E> Tj ET",
+				return docSpec{fonts: map[string]string{"F1": "<< /Type /Font /Subtype /Type1 /BaseFont /Foo /Encoding << /BaseEncoding /MacRomanEncoding /Differences [1 /T /e /x /t /space /uni6587 /one /parenleft /parenright /fi /gx12 /uni00660066] >> >>"}, pages: []string{
+					"BT /F1 12 Tf 72 700 Td <0102030405060708090A0B0C8E> Tj ET",
 				}}.classicFile()
 			},
-			want: []string{"Text 文1()fié"},
+			want: []string{"Text 文1()fiffé"},
 		},
 	}
 	for _, tc := range tests {
