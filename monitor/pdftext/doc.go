@@ -14,9 +14,11 @@
 //     Form XObjects;
 //   - fonts with ToUnicode CMaps, Type0 fonts with Identity-H/V or the
 //     predefined Chinese CMaps (UniGB-UCS2/UTF16, GB-EUC, GBK-EUC, GBKp-EUC,
-//     GBK2K, ETen-B5, UniCNS-UCS2 …), simple fonts with WinAnsi, MacRoman,
-//     Standard encodings and /Differences, and simple fonts that carry
-//     bare GBK bytes as old Chinese producers write them.
+//     GBK2K, ETen-B5, UniCNS-UCS2 …), Identity-H TrueType fonts without
+//     ToUnicode through the embedded font's own cmap table, simple fonts
+//     with WinAnsi, MacRoman, Standard encodings and /Differences, and
+//     simple fonts that carry bare GBK bytes as old Chinese producers
+//     write them.
 //
 // Text runs are grouped into lines by baseline, lines ordered top to
 // bottom and runs left to right; a gap wider than a quarter em becomes a
@@ -24,8 +26,9 @@
 // tab, so table cells stay separable.
 //
 // It does not decrypt files (ErrEncrypted), does not OCR images, does not
-// map CIDs to Unicode for CID fonts that have neither a ToUnicode CMap nor
-// a Unicode-based CMap (such glyphs produce no text), ignores Type3 glyph
+// map CIDs to Unicode for CID fonts that have neither a ToUnicode CMap, a
+// Unicode-based CMap nor an embedded TrueType cmap (for example bare
+// Adobe-GB1 CIDs: such glyphs produce no text), ignores Type3 glyph
 // procedures, annotations and form fields, and does not reconstruct
 // columns or reading order beyond the line ordering above.
 //

@@ -46,6 +46,11 @@ type font struct {
 	wRanges  []widthRange // composite "c1 c2 w" ranges
 	scale    float64      // Type3 FontMatrix scale to thousandths
 
+	// Identity-H TrueType fonts without ToUnicode: the embedded font's
+	// cmap inverted, and the CID → glyph ID map (nil means identity).
+	glyphRunes map[uint16]rune
+	cidToGID   []byte
+
 	decoder *encoding.Decoder // GBK/Big5 decoder, reused to avoid allocation
 	scratch [16]byte
 }
@@ -222,6 +227,9 @@ func (f *pdfFile) buildComposite(ft *font, d dict) {
 	if dd == nil {
 		return
 	}
+	if ft.toUnicode == nil && ft.cjk == cjkIdentity {
+		f.loadGlyphRunes(ft, dd)
+	}
 	if dw, ok := f.number(dd["DW"]); ok {
 		ft.defWidth = dw
 	}
@@ -251,6 +259,28 @@ func (f *pdfFile) buildComposite(ft *font, d dict) {
 			}
 		}
 		i += 3
+	}
+}
+
+// loadGlyphRunes reads the embedded TrueType font of a CIDFontType2.
+func (f *pdfFile) loadGlyphRunes(ft *font, cidFont dict) {
+	fd := f.dictOf(cidFont["FontDescriptor"])
+	if fd == nil {
+		return
+	}
+	s, ok := f.resolve(fd["FontFile2"]).(*stream)
+	if !ok {
+		return
+	}
+	data, err := f.decodeStream(s)
+	if err != nil {
+		return
+	}
+	ft.glyphRunes = trueTypeGlyphRunes(data)
+	if m, ok := f.resolve(cidFont["CIDToGIDMap"]).(*stream); ok {
+		if b, err := f.decodeStream(m); err == nil {
+			ft.cidToGID = b
+		}
 	}
 }
 
@@ -428,6 +458,19 @@ func (ft *font) decodeComposite(s []byte, out []glyph) []glyph {
 			}
 		}
 		switch ft.cjk {
+		case cjkIdentity:
+			if ft.glyphRunes != nil {
+				gid := c
+				if ft.cidToGID != nil {
+					gid = 0
+					if i := int(c) * 2; i+1 < len(ft.cidToGID) {
+						gid = uint32(ft.cidToGID[i])<<8 | uint32(ft.cidToGID[i+1])
+					}
+				}
+				if r, ok := ft.glyphRunes[uint16(gid)]; ok && gid <= 0xFFFF {
+					g.text = string(r)
+				}
+			}
 		case cjkUTF16:
 			var u []uint16
 			for i := 0; i+1 < n; i += 2 {

@@ -15,6 +15,7 @@ import (
 func FuzzExtract(f *testing.F) {
 	f.Add(chineseSpec(false).classicFile())
 	f.Add(modernChinese())
+	f.Add(identityTrueTypeDoc())
 	f.Add(docSpec{fonts: map[string]string{"F1": fontGBKEUC, "F2": fontGBKSimple, "F3": fontUCS2}, pages: []string{
 		"BT /F1 12 Tf 72 700 Td " + gbkHex("第二十条") + " Tj /F2 10 Tf 0 -20 Td " + gbkHex("主动公开") + " Tj /F3 9 Tf [<" + utf16Hex("复议") + "> -2000 (x)] TJ ET",
 	}}.classicFile())
