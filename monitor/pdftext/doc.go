@@ -21,9 +21,11 @@
 //     write them.
 //
 // Text runs are grouped into lines by baseline, lines ordered top to
-// bottom and runs left to right; a gap wider than a quarter em becomes a
-// space (never between two CJK characters) and one wider than 1.5 em a
-// tab, so table cells stay separable.
+// bottom and runs left to right. A gap wider than 0.2 em between Latin
+// runs becomes a space (0.5 em next to a CJK character, never between two
+// CJK characters) and one of 1.5 em or more a tab, so that table cells on
+// a line stay separable. Rotated and vertical runs follow as lines of
+// their own.
 //
 // It does not decrypt files (ErrEncrypted), does not OCR images, does not
 // map CIDs to Unicode for CID fonts that have neither a ToUnicode CMap, a
