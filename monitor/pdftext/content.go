@@ -69,6 +69,7 @@ type interpreter struct {
 	work      int64              // content bytes interpreted on this page
 	maxWork   int64
 	glyphs    []glyph
+	paths     pathRecorder
 }
 
 func (ip *interpreter) run(content []byte, res dict, gs graphicsState, depth int) {
@@ -249,6 +250,27 @@ func (ip *interpreter) run(content []byte, res dict, gs graphicsState, depth int
 				}
 			case "BI":
 				skipInlineImage(&lx)
+			case "m":
+				if len(operands) >= 2 {
+					ip.paths.moveTo(gs.ctm.apply(arg(2, 0), arg(2, 1)))
+				}
+			case "l":
+				if len(operands) >= 2 {
+					ip.paths.lineTo(gs.ctm.apply(arg(2, 0), arg(2, 1)))
+				}
+			case "re":
+				if len(operands) >= 4 {
+					ip.paths.rect(gs.ctm, arg(4, 0), arg(4, 1), arg(4, 2), arg(4, 3))
+				}
+			case "h":
+				ip.paths.closePath()
+			case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
+				if op == "s" || op == "b" || op == "b*" {
+					ip.paths.closePath()
+				}
+				ip.paths.paint()
+			case "n":
+				ip.paths.discard()
 			}
 			operands = operands[:0]
 		default:

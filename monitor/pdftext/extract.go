@@ -268,7 +268,7 @@ func (f *pdfFile) pageText(pg page, fontCache map[int]*font, budget int64) strin
 	if ip.full {
 		f.truncated = true
 	}
-	return layoutPage(ip.runs)
+	return layoutPage(ip.runs, newRuleIndex(ip.paths.rules))
 }
 
 // cutUTF8 shortens s to at most n bytes without splitting a character.

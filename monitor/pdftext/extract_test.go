@@ -116,6 +116,18 @@ func TestExtract(t *testing.T) {
 			want: []string{"top\tright\nbottom"},
 		},
 		{
+			name: "vertical rules separate table cells set close together",
+			file: func() []byte {
+				return docSpec{fonts: map[string]string{"F1": fontHelvetica}, pages: []string{
+					// A stroked line and a thin filled rectangle as rules,
+					// a clipping rectangle that must not count.
+					"0.5 w 101 690 m 101 712 l S 120 690 0.8 22 re f 0 0 595 842 re W n " +
+						"BT /F1 10 Tf 72 700 Td (Total) Tj 30 0 Td (12) Tj 20 0 Td (7) Tj 10 0 Td (x) Tj ET",
+				}}.classicFile()
+			},
+			want: []string{"Total\t12\t7 x"},
+		},
+		{
 			name: "incremental update replaces the content",
 			file: func() []byte {
 				b := newBuilder()

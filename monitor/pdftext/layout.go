@@ -25,7 +25,7 @@ type line struct {
 
 // layoutPage orders runs into lines, top to bottom and left to right,
 // and joins them with spaces or tabs according to the gaps between them.
-func layoutPage(runs []textRun) string {
+func layoutPage(runs []textRun, rules ruleIndex) string {
 	var flat, rotated []textRun
 	for _, r := range runs {
 		if r.rotated {
@@ -68,7 +68,7 @@ func layoutPage(runs []textRun) string {
 		if i > 0 {
 			sb.WriteByte('\n')
 		}
-		writeLine(&sb, l.runs)
+		writeLine(&sb, l.runs, rules)
 	}
 	for _, r := range rotated {
 		if sb.Len() > 0 {
@@ -79,7 +79,7 @@ func layoutPage(runs []textRun) string {
 	return sb.String()
 }
 
-func writeLine(sb *strings.Builder, runs []textRun) {
+func writeLine(sb *strings.Builder, runs []textRun, rules ruleIndex) {
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].x < runs[j].x })
 	var prev *textRun
 	for i := range runs {
@@ -96,6 +96,9 @@ func writeLine(sb *strings.Builder, runs []textRun) {
 			first, _ := utf8.DecodeRuneInString(r.text)
 			switch {
 			case gap >= columnGap*em:
+				sb.WriteByte('\t')
+			case len(rules) > 0 && rules.between(prev.endX, r.x, r.y):
+				// A table's vertical rule separates the two runs.
 				sb.WriteByte('\t')
 			case unicode.IsSpace(last) || unicode.IsSpace(first):
 			case isCJK(last) && isCJK(first):

@@ -23,6 +23,12 @@ func TestRealProducers(t *testing.T) {
 	}{
 		{"libreoffice-report.pdf", 1, report},
 		{"ghostscript-report.pdf", 1, report},
+		{"libreoffice-compact-table.pdf", 1, []string{
+			"三、收到和处理政府信息公开申请情况\n",
+			"本年新收政府信息公开申请数量\t749\t8\t0\n",
+			"上年结转政府信息公开申请数量\t12\t3\t1\n",
+			"总计\t761\t11\t1",
+		}},
 		{"ghostscript-latin.pdf", 2, []string{
 			"Annual Report on Government Information Disclosure\n",
 			"Applications received\t749\t8",
