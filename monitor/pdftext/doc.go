@@ -13,7 +13,7 @@
 //   - the page tree with inherited resources, content stream arrays and
 //     Form XObjects;
 //   - fonts with ToUnicode CMaps, Type0 fonts with Identity-H/V or the
-//     predefined Chinese CMaps (UniGB-UCS2/UTF16, GB-EUC, GBK-EUC, GBKp-EUC,
+//     predefined Chinese CMaps (UniGB-UCS2/UTF16/UTF8, GB-EUC, GBK-EUC, GBKp-EUC,
 //     GBK2K, ETen-B5, UniCNS-UCS2 …), Identity-H TrueType fonts without
 //     ToUnicode through the embedded font's own cmap table, simple fonts
 //     with WinAnsi, MacRoman, Standard encodings and /Differences, and

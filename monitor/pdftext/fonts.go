@@ -23,6 +23,7 @@ type cjkEncoding int
 const (
 	cjkIdentity cjkEncoding = iota // 2-byte CIDs; text only via ToUnicode
 	cjkUTF16                       // Uni*-UCS2-*, Uni*-UTF16-*
+	cjkUTF8                        // Uni*-UTF8-*
 	cjkGBK                         // GB-EUC, GBK-EUC, GBKp-EUC
 	cjkGB18030                     // GBK2K
 	cjkBig5                        // ETen-B5, B5pc, HKscs-B5
@@ -292,6 +293,8 @@ func predefinedCMap(n string) (cjkEncoding, bool) {
 		return cjkIdentity, vertical
 	case strings.HasPrefix(n, "Uni") && (strings.Contains(n, "UCS2") || strings.Contains(n, "UTF16")):
 		return cjkUTF16, vertical
+	case strings.HasPrefix(n, "Uni") && strings.Contains(n, "UTF8"):
+		return cjkUTF8, vertical
 	case strings.HasPrefix(n, "GBK2K"):
 		return cjkGB18030, vertical
 	case strings.HasPrefix(n, "GB"):
@@ -406,6 +409,16 @@ func (ft *font) codeLen(s []byte) int {
 			return 4
 		}
 		return 2
+	case cjkUTF8:
+		switch c := s[0]; {
+		case c < 0xC0:
+			return 1
+		case c < 0xE0:
+			return 2
+		case c < 0xF0:
+			return 3
+		}
+		return 4
 	case cjkGBK, cjkBig5:
 		if s[0] <= 0x80 {
 			return 1
@@ -479,6 +492,10 @@ func (ft *font) decodeComposite(s []byte, out []glyph) []glyph {
 			rs := utf16.Decode(u)
 			if len(rs) == 1 && validRune(rs[0]) {
 				g.text = string(rs[0])
+			}
+		case cjkUTF8:
+			if r, size := utf8.DecodeRune(code); size == n && validRune(r) {
+				g.text = string(r)
 			}
 		case cjkGBK, cjkGB18030, cjkBig5:
 			if n == 1 {

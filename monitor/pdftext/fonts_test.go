@@ -40,6 +40,7 @@ func TestCJKFonts(t *testing.T) {
 		{"GBK2K-H with a four-byte code", type0("GBK2K-H"),
 			encodedHex(t, simplifiedchinese.GB18030, "㐀条例A") + " Tj", "㐀条例A"},
 		{"ETen-B5-H", type0("ETen-B5-H"), encodedHex(t, traditionalchinese.Big5, "政府資訊") + " Tj", "政府資訊"},
+		{"UniGB-UTF8-H", type0("UniGB-UTF8-H"), fmt.Sprintf("<%X> Tj", "依申请公开A"), "依申请公开A"},
 		{"UniCNS-UCS2-H", type0("UniCNS-UCS2-H"), "<" + utf16Hex("臺灣") + "> Tj", "臺灣"},
 		{"Identity-H ligature code", "CID", "<FFF0> Tj " + cf.hex("政府") + " Tj", "fi政府"},
 		{"WinAnsi TJ word gap and kerning", fontHelvetica, "[(Gov) -30 (ernment) -250 (report)] TJ", "Government report"},
