@@ -258,6 +258,13 @@ func TestExtractErrors(t *testing.T) {
 }
 
 func TestExtractTruncatedFiles(t *testing.T) {
+	// Cut inside the trailer ("/Root 8" without "0 R"): the scan finds
+	// the catalog and all the text.
+	full := chineseSpec(true).classicFile()
+	doc, err := extractBytes(t, full[:len(full)-30], Limits{})
+	if err != nil || len(doc.Pages) != 1 || !strings.HasPrefix(doc.Pages[0], title) {
+		t.Errorf("cut trailer: %v, %v", doc, err)
+	}
 	for _, file := range [][]byte{chineseSpec(true).classicFile(), modernChinese()} {
 		for n := 0; n < len(file); n += 7 {
 			doc, err := extractBytes(t, file[:n], Limits{})

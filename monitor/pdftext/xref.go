@@ -314,7 +314,7 @@ func (f *pdfFile) scanObjects() {
 	if f.trailer == nil {
 		f.trailer = dict{}
 	}
-	if _, ok := f.trailer["Root"]; !ok {
+	if _, ok := f.trailer["Root"].(ref); !ok {
 		// Use the last trailer dictionary in the file.
 		for i := len(data); i > 0; {
 			j := bytes.LastIndex(data[:i], []byte("trailer"))
@@ -324,7 +324,7 @@ func (f *pdfFile) scanObjects() {
 			i = j
 			lx := lexer{buf: data, pos: j + len("trailer"), refs: true}
 			if d, ok := lx.object().(dict); ok {
-				if r, ok := d["Root"]; ok {
+				if r, ok := d["Root"].(ref); ok {
 					f.trailer["Root"] = r
 					if e, ok := d["Encrypt"]; ok {
 						f.trailer["Encrypt"] = e
@@ -334,7 +334,9 @@ func (f *pdfFile) scanObjects() {
 			}
 		}
 	}
-	if _, ok := f.trailer["Root"]; !ok {
+	// A cut-off trailer can leave "/Root 8" without "0 R"; then, or with
+	// no trailer at all, the newest catalog object is the root.
+	if f.dictOf(f.trailer["Root"]) == nil {
 		best := -1
 		for num := range f.xref {
 			if d, ok := f.object(num).(dict); ok {
