@@ -3,6 +3,7 @@ package officetext
 import (
 	"archive/zip"
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -107,4 +108,13 @@ func allText(d *Document) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+func extractFile(t testing.TB, name, format string) (*Document, error) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extractBytes(t, data, format, Limits{})
 }

@@ -2,5 +2,3 @@ package officetext
 
 func (ex *extraction) ole(format string) error { return ErrUnsupported }
 func (ex *extraction) rtf() error              { return ErrUnsupported }
-func (ex *extraction) html() error             { return ErrUnsupported }
-func (ex *extraction) plain(kind string) error { return ErrUnsupported }
