@@ -118,3 +118,24 @@ func extractFile(t testing.TB, name, format string) (*Document, error) {
 	}
 	return extractBytes(t, data, format, Limits{})
 }
+
+type seedFile struct {
+	name, format string
+	data         []byte
+}
+
+// truncationSeeds are the committed legacy test files, if present.
+func truncationSeeds(t testing.TB) []seedFile {
+	var out []seedFile
+	for _, f := range []struct{ name, format string }{
+		{"testdata/gov.html", "doc"},
+		{"testdata/gov.doc", "doc"},
+		{"testdata/gov.xls", "xls"},
+		{"testdata/gov.rtf", "doc"},
+	} {
+		if data, err := os.ReadFile(f.name); err == nil {
+			out = append(out, seedFile{f.name, f.format, data})
+		}
+	}
+	return out
+}
