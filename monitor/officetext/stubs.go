@@ -1,4 +1,4 @@
 package officetext
 
-func (ex *extraction) ole(format string) error { return ErrUnsupported }
-func (ex *extraction) rtf() error              { return ErrUnsupported }
+func (ex *extraction) rtf() error                                { return ErrUnsupported }
+func (ex *extraction) excelBinary(f *cfbFile, e *cfbEntry) error { return ErrUnsupported }
