@@ -1,3 +1,0 @@
-package officetext
-
-func (ex *extraction) rtf() error { return ErrUnsupported }
