@@ -131,5 +131,5 @@ func Extract(r io.ReaderAt, size int64, format string, lim Limits) (doc *Documen
 	if err != nil {
 		return nil, err
 	}
-	return &ex.doc, nil
+	return ex.finish(), nil
 }

@@ -25,6 +25,8 @@ type extraction struct {
 	textUsed int64 // bytes of text written so far, over all parts
 	cells    int64
 	doc      Document
+	texts    []*strings.Builder // text of doc.Parts[i], set on return
+	byWhere  map[string]int     // index in doc.Parts
 }
 
 // partText accumulates the text of one Part, charging every byte against
@@ -73,13 +75,27 @@ func (ex *extraction) add(where string, p *partText) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	for i := range ex.doc.Parts {
-		if ex.doc.Parts[i].Where == where {
-			ex.doc.Parts[i].Text += "\n" + text
-			return
-		}
+	if ex.byWhere == nil {
+		ex.byWhere = map[string]int{}
 	}
-	ex.doc.Parts = append(ex.doc.Parts, Part{Where: where, Text: text})
+	if i, ok := ex.byWhere[where]; ok {
+		ex.texts[i].WriteString("\n")
+		ex.texts[i].WriteString(text)
+		return
+	}
+	ex.byWhere[where] = len(ex.doc.Parts)
+	ex.doc.Parts = append(ex.doc.Parts, Part{Where: where})
+	b := &strings.Builder{}
+	b.WriteString(text)
+	ex.texts = append(ex.texts, b)
+}
+
+// finish sets the text of every part.
+func (ex *extraction) finish() *Document {
+	for i, b := range ex.texts {
+		ex.doc.Parts[i].Text = b.String()
+	}
+	return &ex.doc
 }
 
 // cell counts one spreadsheet cell against MaxCells.

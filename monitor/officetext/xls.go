@@ -328,15 +328,17 @@ func (r *sstReader) skip(n int) bool {
 // chars reads n characters, switching width at record boundaries.
 func (r *sstReader) chars(n int, high bool) (string, bool) {
 	units := make([]uint16, 0, min(n, 1<<16))
+	startSeg := r.seg
 	for n > 0 {
 		a := r.avail()
 		if a == 0 {
 			return "", false
 		}
-		if r.pos == 0 && len(units) > 0 {
+		if r.pos == 0 && r.seg != startSeg {
 			// A continuation: its first byte is the flags for the rest.
 			high = r.segs[r.seg][0]&0x01 != 0
 			r.pos = 1
+			startSeg = r.seg
 			continue
 		}
 		seg := r.segs[r.seg]

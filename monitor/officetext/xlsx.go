@@ -75,6 +75,9 @@ func xlsxSheets(c *container) ([]sheetRef, error) {
 		}
 	}
 	for i := range sheets {
+		if sheets[i].name == "" {
+			sheets[i].name = "Sheet" + strconv.Itoa(i+1)
+		}
 		target, ok := targets[sheets[i].rID]
 		if !ok {
 			// Without relationships, the conventional name is the best guess.
@@ -85,9 +88,6 @@ func xlsxSheets(c *container) ([]sheetRef, error) {
 			sheets[i].part = strings.TrimPrefix(target, "/")
 		} else {
 			sheets[i].part = path.Clean(path.Join("xl", target))
-		}
-		if sheets[i].name == "" {
-			sheets[i].name = "Sheet" + strconv.Itoa(i+1)
 		}
 	}
 	return sheets, nil
@@ -159,9 +159,8 @@ func (ex *extraction) worksheet(c *container, s sheetRef, shared []string) error
 	out := ex.newPart()
 	defer ex.add(s.name, out)
 	var (
-		cell      *cellState
-		rowCells  int
-		cellCount int
+		cell     *cellState
+		rowCells int
 	)
 	return c.xmlPart(s.part, func(d *xml.Decoder, t xml.Token) error {
 		switch t := t.(type) {
@@ -170,7 +169,6 @@ func (ex *extraction) worksheet(c *container, s sheetRef, shared []string) error
 			case "row":
 				rowCells = 0
 			case "c":
-				cellCount++
 				if err := ex.cell(); err != nil {
 					return err
 				}

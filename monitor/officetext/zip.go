@@ -67,6 +67,9 @@ func (r *countingReader) Read(p []byte) (int, error) {
 	// Never ask for more than one byte past either limit, so that the overrun
 	// is detected without decompressing much beyond it.
 	room := min(ex.lim.MaxEntryXML-r.n, ex.lim.MaxUnzipped-ex.unzipped) + 1
+	if room < 1 {
+		return 0, fmt.Errorf("%s: zip entry %s: read past the decompression limit", r.c.format, r.name)
+	}
 	if int64(len(p)) > room {
 		p = p[:room]
 	}
