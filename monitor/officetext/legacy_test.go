@@ -1,6 +1,8 @@
 package officetext
 
 import (
+	"encoding/binary"
+	"os"
 	"strings"
 	"testing"
 )
@@ -45,5 +47,34 @@ func TestLegacyFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDocFallback breaks the CLX location in the FIB: the text is then
+// found by scanning the WordDocument stream for UTF-16 Chinese runs.
+func TestDocFallback(t *testing.T) {
+	doc, err := os.ReadFile("testdata/gov.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	patched := false
+	for off := 512; off+0x1AA < len(doc); off += 512 {
+		if doc[off] == 0xEC && doc[off+1] == 0xA5 {
+			binary.LittleEndian.PutUint32(doc[off+0x1A6:], 0) // lcbClx
+			patched = true
+			break
+		}
+	}
+	if !patched {
+		t.Fatal("no FIB found")
+	}
+	d, err := extractBytes(t, doc, "doc", Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"某某县2024年低保对象公示", "以下人员信息请核对，联系人王五。"} {
+		if !strings.Contains(allText(d), w) {
+			t.Errorf("missing %q in %q", w, allText(d))
+		}
 	}
 }
