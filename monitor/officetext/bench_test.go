@@ -93,7 +93,7 @@ func BenchmarkXLSX(b *testing.B) {
 // shared strings table, never a whole part.
 func BenchmarkXLSX50MBPeakHeap(b *testing.B) {
 	data := genXLSX(b, 50<<20)
-	lim := Limits{MaxUnzipped: 2 << 30, MaxTextBytes: 128 << 20, MaxCells: 50_000_000}
+	lim := Limits{MaxUnzipped: 2 << 30, MaxTextBytes: 64 << 20, MaxCells: 50_000_000}
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	var peak uint64
@@ -111,6 +111,15 @@ func BenchmarkXLSX50MBPeakHeap(b *testing.B) {
 	for _, p := range doc.Parts {
 		text += len(p.Text)
 	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var xml uint64
+	for _, f := range zr.File {
+		xml += f.UncompressedSize64
+	}
+	b.ReportMetric(float64(xml)/(1<<20), "xml-MiB")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 	b.ReportMetric(float64(text)/(1<<20), "text-MiB")
 	b.ReportMetric(float64(len(data))/(1<<20), "file-MiB")

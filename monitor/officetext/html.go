@@ -23,7 +23,7 @@ func (ex *extraction) html() error {
 	z.SetMaxBuf(int(min(ex.lim.MaxEntryXML, 1<<30)))
 	skip := 0 // depth inside script, style, head elements
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			if cut {
 				return errTextFull
@@ -43,6 +43,12 @@ func (ex *extraction) html() error {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if skipWordXML(name) {
+				if tt == html.StartTagToken {
+					skip++
+				}
+				continue
+			}
 			switch a {
 			case atom.Script, atom.Style, atom.Title:
 				skip++
@@ -65,6 +71,10 @@ func (ex *extraction) html() error {
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
+			if skipWordXML(name) {
+				skip = max(0, skip-1)
+				continue
+			}
 			switch atom.Lookup(name) {
 			case atom.Script, atom.Style, atom.Title:
 				if skip > 0 {
@@ -91,4 +101,11 @@ func endLine(out *partText) error {
 		return out.write("\n")
 	}
 	return nil
+}
+
+// skipWordXML is true for the elements of Word 2003 XML (and Word's HTML)
+// that hold no document text: embedded binary data as base64, field codes.
+func skipWordXML(name []byte) bool {
+	n := string(name)
+	return strings.HasSuffix(n, ":bindata") || strings.HasSuffix(n, ":instrtext") || n == "o:documentproperties"
 }

@@ -44,6 +44,7 @@ func TestPlainText(t *testing.T) {
 		{"csv saved as xls", gbk(t, csvText), "xls", wantCSV},
 		{"html saved as doc", []byte("<html><head><meta charset=gbk><style>p{}</style></head><body><p>" + txt + "</p><table><tr><td>张三</td><td>13912345678</td></tr></table></body></html>"), "doc", txt + "\n张三\t13912345678"},
 		{"html gbk saved as xls", append([]byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><table><tr><td>`), gbk(t, "张三</td><td>13912345678</td></tr></table></body></html>")...), "xls", "张三\t13912345678"},
+		{"word 2003 xml", []byte(`<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>张三</w:t></w:r></w:p><w:binData w:name="x.png">iVBORw0KGgo=</w:binData></w:body></w:wordDocument>`), "doc", "张三"},
 		{"excel 2003 xml", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>张三</Data></Cell><Cell><Data>13912345678</Data></Cell></Row></Table></Worksheet></Workbook>`), "xls", "张三\t13912345678"},
 	}
 	for _, tt := range tests {

@@ -62,7 +62,7 @@ func looksLikeMarkup(b []byte) bool {
 		return false
 	}
 	lower := bytes.ToLower(b[:min(len(b), 1024)])
-	for _, mark := range []string{"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "urn:schemas-microsoft-com:office", "<div", "<p"} {
+	for _, mark := range []string{"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "urn:schemas-microsoft-com:office", "schemas.microsoft.com/office/", "<?mso-application", "<div", "<p"} {
 		if bytes.Contains(lower, []byte(mark)) {
 			return true
 		}

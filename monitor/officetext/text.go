@@ -25,8 +25,8 @@ type extraction struct {
 	textUsed int64 // bytes of text written so far, over all parts
 	cells    int64
 	doc      Document
-	texts    []*strings.Builder // text of doc.Parts[i], set on return
-	byWhere  map[string]int     // index in doc.Parts
+	texts    [][]string     // pieces of the text of doc.Parts[i], joined on return
+	byWhere  map[string]int // index in doc.Parts
 }
 
 // partText accumulates the text of one Part, charging every byte against
@@ -79,21 +79,19 @@ func (ex *extraction) add(where string, p *partText) {
 		ex.byWhere = map[string]int{}
 	}
 	if i, ok := ex.byWhere[where]; ok {
-		ex.texts[i].WriteString("\n")
-		ex.texts[i].WriteString(text)
+		ex.texts[i] = append(ex.texts[i], text)
 		return
 	}
 	ex.byWhere[where] = len(ex.doc.Parts)
 	ex.doc.Parts = append(ex.doc.Parts, Part{Where: where})
-	b := &strings.Builder{}
-	b.WriteString(text)
-	ex.texts = append(ex.texts, b)
+	ex.texts = append(ex.texts, []string{text})
 }
 
-// finish sets the text of every part.
+// finish sets the text of every part. A part added once keeps its string
+// as built (a sheet's text is not copied again).
 func (ex *extraction) finish() *Document {
-	for i, b := range ex.texts {
-		ex.doc.Parts[i].Text = b.String()
+	for i, pieces := range ex.texts {
+		ex.doc.Parts[i].Text = strings.Join(pieces, "\n")
 	}
 	return &ex.doc
 }
