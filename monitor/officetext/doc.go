@@ -73,12 +73,14 @@ func (ex *extraction) wordBinary(f *cfbFile, streams map[string]*cfbEntry) error
 		if found {
 			return nil
 		}
-		pieceErr = errors.New("piece table holds no text")
 	}
 	// The fallback: scan the stream for runs of UTF-16LE Chinese text.
 	runs := cjkRuns(wd)
 	if runs == "" {
-		return fmt.Errorf("doc: no text found (%v)", pieceErr)
+		if pieceErr == nil {
+			return nil // a document without text (only pictures, say)
+		}
+		return fmt.Errorf("doc: no text found: piece table: %v; no UTF-16 Chinese text in the WordDocument stream", pieceErr)
 	}
 	out := ex.newPart()
 	defer ex.add(whereBody, out)
