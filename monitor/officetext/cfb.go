@@ -291,27 +291,3 @@ func (f *cfbFile) stream(e *cfbEntry) ([]byte, error) {
 	}
 	return data[:e.size], nil
 }
-
-// ole reads an OLE2 file as what its streams say it is.
-func (ex *extraction) ole(format string) error {
-	f, err := ex.openCFB()
-	if err != nil {
-		return fmt.Errorf("%s: %w", format, err)
-	}
-	streams := f.rootStreams()
-	switch {
-	case streams["encryptioninfo"] != nil || streams["encryptedpackage"] != nil:
-		return fmt.Errorf("%s: OLE file with an EncryptionInfo stream (password-protected OOXML): %w", format, ErrEncrypted)
-	case streams["worddocument"] != nil:
-		ex.doc.Format = "doc"
-		return ex.wordBinary(f, streams)
-	case streams["workbook"] != nil:
-		ex.doc.Format = "xls"
-		return ex.excelBinary(f, streams["workbook"])
-	case streams["book"] != nil:
-		return fmt.Errorf("%s: Excel 5/95 (BIFF5) workbook: %w", format, ErrUnsupported)
-	case streams["powerpoint document"] != nil:
-		return fmt.Errorf("%s: file is a ppt presentation: %w", format, ErrUnsupported)
-	}
-	return fmt.Errorf("%s: OLE file without WordDocument or Workbook stream: %w", format, ErrUnsupported)
-}

@@ -2,33 +2,9 @@ package officetext
 
 import (
 	"encoding/xml"
-	"fmt"
 	"sort"
 	"strings"
 )
-
-// ooxml opens a zip and reads it as the office document it contains.
-func (ex *extraction) ooxml(format string) error {
-	c, err := ex.openZip(format)
-	if err != nil {
-		return err
-	}
-	switch {
-	case c.has("word/document.xml") || c.mainWordPart() != "":
-		ex.doc.Format = "docx"
-		c.format = "docx"
-		return ex.docx(c)
-	case c.has("xl/workbook.xml"):
-		ex.doc.Format = "xlsx"
-		c.format = "xlsx"
-		return ex.xlsx(c)
-	case c.has("ppt/presentation.xml"):
-		return fmt.Errorf("%s: file is a pptx presentation: %w", format, ErrUnsupported)
-	case c.has("content.xml") && c.has("mimetype"):
-		return fmt.Errorf("%s: file is an OpenDocument: %w", format, ErrUnsupported)
-	}
-	return fmt.Errorf("%s: zip file without word/document.xml or xl/workbook.xml: %w", format, ErrUnsupported)
-}
 
 // mainWordPart finds the main document part when it is not named
 // word/document.xml (some generators write word/document2.xml).

@@ -133,3 +133,50 @@ func Extract(r io.ReaderAt, size int64, format string, lim Limits) (doc *Documen
 	}
 	return ex.finish(), nil
 }
+
+// ooxml opens a zip and reads it as the office document it contains.
+func (ex *extraction) ooxml(format string) error {
+	c, err := ex.openZip(format)
+	if err != nil {
+		return err
+	}
+	switch {
+	case c.has("word/document.xml") || c.mainWordPart() != "":
+		ex.doc.Format = "docx"
+		c.format = "docx"
+		return ex.docx(c)
+	case c.has("xl/workbook.xml"):
+		ex.doc.Format = "xlsx"
+		c.format = "xlsx"
+		return ex.xlsx(c)
+	case c.has("ppt/presentation.xml"):
+		return fmt.Errorf("%s: file is a pptx presentation: %w", format, ErrUnsupported)
+	case c.has("content.xml") && c.has("mimetype"):
+		return fmt.Errorf("%s: file is an OpenDocument: %w", format, ErrUnsupported)
+	}
+	return fmt.Errorf("%s: zip file without word/document.xml or xl/workbook.xml: %w", format, ErrUnsupported)
+}
+
+// ole reads an OLE2 file as what its streams say it is.
+func (ex *extraction) ole(format string) error {
+	f, err := ex.openCFB()
+	if err != nil {
+		return fmt.Errorf("%s: %w", format, err)
+	}
+	streams := f.rootStreams()
+	switch {
+	case streams["encryptioninfo"] != nil || streams["encryptedpackage"] != nil:
+		return fmt.Errorf("%s: OLE file with an EncryptionInfo stream (password-protected OOXML): %w", format, ErrEncrypted)
+	case streams["worddocument"] != nil:
+		ex.doc.Format = "doc"
+		return ex.wordBinary(f, streams)
+	case streams["workbook"] != nil:
+		ex.doc.Format = "xls"
+		return ex.excelBinary(f, streams["workbook"])
+	case streams["book"] != nil:
+		return fmt.Errorf("%s: Excel 5/95 (BIFF5) workbook: %w", format, ErrUnsupported)
+	case streams["powerpoint document"] != nil:
+		return fmt.Errorf("%s: file is a ppt presentation: %w", format, ErrUnsupported)
+	}
+	return fmt.Errorf("%s: OLE file without WordDocument or Workbook stream: %w", format, ErrUnsupported)
+}
