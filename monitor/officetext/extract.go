@@ -14,11 +14,18 @@
 //     files that use the same WordDocument stream; a scan for UTF-16 CJK runs
 //     is the fallback when the piece table is unusable.
 //   - xls, et: BIFF8 workbooks (Excel 97–2003 and Kingsoft ET).
-//   - RTF and HTML (or Excel 2003 XML) files saved under an office extension.
+//   - RTF, HTML, and Excel or Word 2003 XML files saved under an office
+//     extension (common on these portals).
 //
 // Not supported: pptx/ppt, odt/ods, pdf, BIFF5 and older workbooks, Word 6/95
 // and older, pre-2005 WPS formats, MHTML, embedded objects, images.
 // Password-protected files give ErrEncrypted.
+//
+// Parts: a Word document gives 正文 (body, tables, text boxes), 页眉,
+// 页脚, 脚注, 尾注 and 批注 (a .doc gives its headers and footers together
+// as 页眉页脚, and text boxes as 文本框); a workbook gives one part per
+// sheet, named by the sheet, with the cells of a row joined by "\t" (empty
+// cells left out) and rows by "\n"; other formats give 正文.
 //
 // The magic bytes decide the format; the caller's format (from the URL or
 // Content-Type) is only a hint, used for plain text and in messages.
