@@ -44,7 +44,7 @@ func bombZip(t testing.TB, name, prefix, unit, suffix string, n int, extra ...en
 }
 
 func TestZipBomb(t *testing.T) {
-	docxBomb := bombZip(t, "word/document.xml", `<w:document `+wordNS+`><w:body>`, "<w:r/>", `</w:body></w:document>`, 512<<10) // 3 MiB inflated
+	docxBomb := bombZip(t, "word/document.xml", `<w:document `+wordNS+`><w:body>`, "<w:r/>", `</w:body></w:document>`, 256<<10) // 1.5 MiB inflated
 	xlsxBomb := bombZip(t, "xl/sharedStrings.xml", `<sst>`, "<si><t>a</t></si>", `</sst>`, 256<<10,                             // 4 MiB inflated
 		entry{"xl/workbook.xml", `<workbook><sheets/></workbook>`})
 	tests := []struct {
@@ -54,9 +54,9 @@ func TestZipBomb(t *testing.T) {
 		lim    Limits
 		want   string
 	}{
-		{"docx entry limit", docxBomb, "docx", Limits{MaxEntryXML: 2 << 20}, "docx: zip entry word/document.xml expands beyond 2 MiB"},
-		{"docx total limit", docxBomb, "docx", Limits{MaxUnzipped: 1 << 20}, "docx: zip entries expand beyond 1 MiB in total"},
-		{"xlsx shared strings", xlsxBomb, "xlsx", Limits{MaxEntryXML: 2 << 20}, "xlsx: zip entry xl/sharedStrings.xml expands beyond 2 MiB"},
+		{"docx entry limit", docxBomb, "docx", Limits{MaxEntryXML: 1 << 20}, "docx: zip entry word/document.xml expands beyond 1 MiB"},
+		{"docx total limit", docxBomb, "docx", Limits{MaxUnzipped: 512 << 10}, "docx: zip entries expand beyond 524288 bytes in total"},
+		{"xlsx shared strings", xlsxBomb, "xlsx", Limits{MaxEntryXML: 1 << 20}, "xlsx: zip entry xl/sharedStrings.xml expands beyond 1 MiB"},
 		{"xlsx shared string count", xlsxBomb, "xlsx", Limits{MaxCells: 1000}, "xlsx: xl/sharedStrings.xml has more than 1000 strings"},
 	}
 	for _, tt := range tests {
