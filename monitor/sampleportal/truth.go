@@ -2,6 +2,7 @@ package sampleportal
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"time"
@@ -97,6 +98,11 @@ func (p *Portal) truth(base string) Truth {
 	}
 	sort.Slice(t.Links, func(i, j int) bool { return t.Links[i].Target < t.Links[j].Target })
 	if !p.opts.Benchmark {
+		for path, l := range p.fileLeaks() {
+			for _, check := range l.checks {
+				t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
+			}
+		}
 		for path, l := range p.leaks() {
 			for _, check := range l.checks {
 				t.Content = append(t.Content, ExpectedFinding{Check: check, Target: origin + path})
@@ -156,7 +162,7 @@ func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 
 // covered are the checks whose every finding the truth lists; findings of
 // other checks are not compared.
 var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true,
-	"site.not_updated": true, "site.columns_not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true}
+	"site.not_updated": true, "site.columns_not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true, "attachment.unreadable": true}
 
 // Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
@@ -199,8 +205,11 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 // (planted routes, the calendar and the search answer aside).
 func (s *Server) Pages() int {
 	n := 0
-	for range s.portal.pagePaths {
+	for range s.PagePaths() {
 		n++
 	}
 	return n
 }
+
+// PagePaths yields the path of each of those pages.
+func (s *Server) PagePaths() iter.Seq[string] { return s.portal.pagePaths }
