@@ -118,8 +118,9 @@ func (c *Check) CheckAttachment(ctx context.Context, a *checks.Attachment, r che
 	if a.Unreadable != "" {
 		r.Report(checks.Finding{
 			Check: Unreadable, Severity: checks.SeverityNotice, URL: a.URL, Target: a.URL,
-			Title:  fmt.Sprintf("附件“%s”无法读取，未能检查其中的个人信息和密级标志", name),
-			Detail: map[string]any{"page": a.Page, "format": a.Format, "size": a.Size, "reason": a.Unreadable},
+			Title:    fmt.Sprintf("附件“%s”无法读取，未能检查其中的个人信息和密级标志", name),
+			Evidence: "原因：" + a.Unreadable,
+			Detail:   map[string]any{"page": a.Page, "format": a.Format, "size": a.Size, "reason": a.Unreadable},
 		})
 		return nil
 	}

@@ -24,7 +24,9 @@ type Site struct {
 	CheckExternal       bool
 	HonourRobots        bool
 	MaxHTMLBytes        int64
-	MaxReferrers        int // referrers kept per link target
+	MaxAttachmentBytes  int64  // attachments longer than this are not read
+	TempDir             string // where attachments are downloaded; "" for the system's
+	MaxReferrers        int    // referrers kept per link target
 	Trap                TrapLimits
 	UserAgent           string // the robots.txt token is its first word
 	// Validators, when set, make link checks conditional on what the last
@@ -44,8 +46,11 @@ type Crawler struct {
 	log        *zap.Logger
 	pageChecks []checks.PageCheck
 	siteChecks []checks.SiteCheck
-	keepItems  bool // a check reads column items
-	progress   *Progress
+	// attachmentChecks read attachments' text; without them attachments
+	// are only checked to answer.
+	attachmentChecks []checks.AttachmentCheck
+	keepItems        bool // a check reads column items
+	progress         *Progress
 }
 
 // New returns a crawler. Each check is run as a PageCheck, a SiteCheck or
@@ -64,6 +69,9 @@ func New(f Fetcher, log *zap.Logger, cs []checks.Check, progress *Progress) *Cra
 		}
 		if sc, ok := ch.(checks.SiteCheck); ok {
 			c.siteChecks = append(c.siteChecks, sc)
+		}
+		if ac, ok := ch.(checks.AttachmentCheck); ok {
+			c.attachmentChecks = append(c.attachmentChecks, ac)
 		}
 		if _, ok := ch.(checks.ColumnCheck); ok {
 			c.keepItems = true
@@ -88,6 +96,7 @@ func (c *Crawler) Crawl(ctx context.Context, site Site, now time.Time, r checks.
 	rep := &stampingReporter{next: r, site: site.ID, unit: site.Unit, at: now}
 	st := newState(site, root, scope)
 	st.keepItems = site.KeepItems || c.keepItems
+	st.readAttachments = len(c.attachmentChecks) > 0
 	started := time.Now()
 	log := c.log.With(zap.String("site", site.ID))
 
@@ -119,6 +128,9 @@ func applySiteDefaults(s *Site) {
 	}
 	if s.MaxPages < 1 {
 		s.MaxPages = 50000
+	}
+	if s.MaxAttachmentBytes <= 0 {
+		s.MaxAttachmentBytes = 100 << 20
 	}
 	if s.MaxHTMLBytes <= 0 {
 		s.MaxHTMLBytes = 10 << 20

@@ -22,6 +22,8 @@ type job struct {
 	kind     checks.LinkKind
 	depth    int
 	page     bool // read it as a page; otherwise only check it answers
+	read     bool // an attachment whose text is read
+	ref      checks.Referrer
 	homepage bool
 	probe    *notFoundSignature
 }
@@ -56,6 +58,12 @@ func (st *state) jobFor(t *target) job {
 			st.capped = true
 		}
 	}
+	if st.readsAttachment(t) {
+		j.read = true
+		if len(t.refs) > 0 {
+			j.ref = t.refs[0]
+		}
+	}
 	if u, err := url.Parse(t.url); err == nil {
 		j.probe = st.probes[strings.ToLower(u.Host)]
 	}
@@ -65,6 +73,9 @@ func (st *state) jobFor(t *target) job {
 func (c *Crawler) run(ctx context.Context, st *state, j job, r checks.Reporter) jobResult {
 	if j.page {
 		return c.readPage(ctx, st.site, j, r)
+	}
+	if j.read {
+		return c.readAttachment(ctx, st.site, j, r)
 	}
 	return c.checkLink(ctx, j, st.site.Validators)
 }

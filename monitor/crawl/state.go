@@ -69,6 +69,8 @@ type state struct {
 	// keepItems keeps list items for the column model; without it a list
 	// page keeps only its pagination and placeholder.
 	keepItems bool
+	// readAttachments downloads the site's attachments for their text.
+	readAttachments bool
 }
 
 const maxSkipsKept = 1000

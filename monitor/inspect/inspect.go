@@ -86,7 +86,7 @@ func CrawlSite(s config.Site) crawl.Site {
 		ID: s.ID, Name: s.Name, Unit: s.Unit, URL: s.URL, ExtraHosts: s.ExtraHosts, Columns: cols, MaxAgeDays: s.MaxAgeDays,
 		MaxPages: s.MaxPages, MaxDepth: s.MaxDepth, Workers: s.Crawl.Workers,
 		CheckExternal: s.Crawl.CheckExternal, HonourRobots: s.Crawl.Robots == config.RobotsHonour,
-		MaxHTMLBytes: int64(s.Crawl.MaxHTMLBytes), MaxReferrers: s.Crawl.MaxReferrers,
+		MaxHTMLBytes: int64(s.Crawl.MaxHTMLBytes), MaxAttachmentBytes: int64(s.Crawl.MaxAttachmentBytes), MaxReferrers: s.Crawl.MaxReferrers,
 		UserAgent: s.Crawl.UserAgent,
 	}
 }
