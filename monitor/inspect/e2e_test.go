@@ -2,7 +2,7 @@ package inspect
 
 import (
 	"context"
-	"fmt"
+	"encoding/json"
 	"sort"
 	"strings"
 	"sync"
@@ -179,16 +179,18 @@ func TestSamplePortalContentMatchesGroundTruthMasked(t *testing.T) {
 	}
 	got := map[string]bool{}
 	for _, f := range fs {
-		if strings.HasPrefix(f.Check, "privacy.") || f.Check == "secret.marking" || f.Check == "wording.error" {
+		// Nothing written anywhere may hold a planted value in full.
+		b, _ := json.Marshal(f)
+		for _, raw := range []string{"11010519491231002X", "440524188001010014", "13912345678", "18687654321", "13698765432"} {
+			if strings.Contains(string(b), raw) {
+				t.Errorf("%s %s leaks %s", f.Check, f.Target, raw)
+			}
+		}
+		if strings.HasPrefix(f.Check, "privacy.") || f.Check == "secret.marking" || f.Check == "wording.error" || f.Check == "attachment.unreadable" {
 			k := f.Check + " " + f.Target
 			got[k] = true
 			if !want[k] {
 				t.Errorf("false finding %s: %s (%s)", k, f.Title, f.Evidence)
-			}
-			for _, raw := range []string{"11010519491231002X", "440524188001010014", "13912345678"} {
-				if strings.Contains(f.Evidence, raw) || strings.Contains(fmt.Sprint(f.Detail), raw) {
-					t.Errorf("%s leaks %s", k, raw)
-				}
 			}
 		}
 	}

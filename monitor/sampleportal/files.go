@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 )
 
 // Content types of the files the portal serves.
@@ -45,6 +46,10 @@ func (p *Portal) serveAttachment(w http.ResponseWriter, r *http.Request, path st
 	}
 	a := p.attachments(it)[k-1]
 	text := p.title(it) + " " + a.name
+	if leak, ok := p.files[path]; ok {
+		serveFile(w, r, map[string]string{"pdf": typePDF, "docx": typeDOCX, "xlsx": typeXLSX}[a.ext], it.date, leak.body())
+		return true
+	}
 	switch a.ext {
 	case "pdf":
 		serveFile(w, r, typePDF, it.date, pdfFile(fmt.Sprintf("Dianchi District - document %d, attachment %d", it.id, k)))
@@ -56,18 +61,80 @@ func (p *Portal) serveAttachment(w http.ResponseWriter, r *http.Request, path st
 	return true
 }
 
-// pdfFile is a one-page PDF 1.4 that writes line in Helvetica, with a
-// correct cross-reference table.
+// pdfFile is a one-page PDF 1.4 that writes line in Helvetica.
 func pdfFile(line string) []byte {
 	esc := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(line)
 	stream := fmt.Sprintf("BT /F1 12 Tf 72 770 Td (%s) Tj ET", esc)
-	objects := []string{
+	return pdfDocument(stream, []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}, "")
+}
+
+// cjkPDFFile is a one-page PDF that writes Chinese lines the way office
+// suites do: a Type0 font with Identity-H glyph ids and a ToUnicode map
+// that says which character each glyph is.
+func cjkPDFFile(lines ...string) []byte {
+	cids := map[rune]int{}
+	var runes []rune
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 770 Td")
+	for i, line := range lines {
+		if i > 0 {
+			content.WriteString(" 0 -20 Td")
+		}
+		content.WriteString(" <")
+		for _, r := range line {
+			if _, ok := cids[r]; !ok {
+				cids[r] = len(runes) + 1
+				runes = append(runes, r)
+			}
+			fmt.Fprintf(&content, "%04X", cids[r])
+		}
+		content.WriteString("> Tj")
+	}
+	content.WriteString(" ET")
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def\n" +
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	for i := 0; i < len(runes); i += 100 {
+		chunk := runes[i:min(i+100, len(runes))]
+		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(chunk))
+		for j, r := range chunk {
+			fmt.Fprintf(&cmap, "<%04X> <%s>\n", i+j+1, utf16Hex(r))
+		}
+		cmap.WriteString("endbfchar\n")
+	}
+	cmap.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end")
+	return pdfDocument(content.String(), []string{
+		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
+	}, "")
+}
+
+func utf16Hex(r rune) string {
+	var b strings.Builder
+	for _, u := range utf16.Encode([]rune{r}) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String()
+}
+
+// encryptedPDFFile is a PDF whose trailer says it is encrypted: no reader
+// gets its text without the password.
+func encryptedPDFFile() []byte {
+	return pdfDocument("BT /F1 12 Tf 72 770 Td (x) Tj ET", []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
+		"/Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -3904 >> ")
+}
+
+// pdfDocument assembles a one-page PDF 1.4 around a content stream, with
+// font objects from number 5 on (the first is /F1) and a correct
+// cross-reference table; trailer adds entries to the trailer.
+func pdfDocument(stream string, fonts []string, trailer string) []byte {
+	objects := append([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-	}
+	}, fonts...)
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objects))
@@ -80,7 +147,7 @@ func pdfFile(line string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
 	return b.Bytes()
 }
 
@@ -119,7 +186,10 @@ func docxFile(text string) []byte {
 }
 
 // xlsxFile is a minimal workbook with text in cell A1 of one sheet.
-func xlsxFile(text string) []byte {
+func xlsxFile(text string) []byte { return xlsxRows([][]string{{text}}) }
+
+// xlsxRows is a minimal workbook of one sheet with rows of inline strings.
+func xlsxRows(rows [][]string) []byte {
 	const sheetNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 	return zipFile([][2]string{
 		{"[Content_Types].xml", contentTypes(
@@ -129,9 +199,20 @@ func xlsxFile(text string) []byte {
 		{"xl/workbook.xml", xmlHead + `<workbook xmlns="` + sheetNS + `" xmlns:r="` + officeNS + `">` +
 			`<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", relationships("worksheet", "worksheets/sheet1.xml")},
-		{"xl/worksheets/sheet1.xml", xmlHead + `<worksheet xmlns="` + sheetNS + `"><sheetData><row r="1">` +
-			`<c r="A1" t="inlineStr"><is><t>` + xmlText(text) + `</t></is></c></row></sheetData></worksheet>`},
+		{"xl/worksheets/sheet1.xml", xmlHead + `<worksheet xmlns="` + sheetNS + `"><sheetData>` + sheetRows(rows) + `</sheetData></worksheet>`},
 	})
+}
+
+func sheetRows(rows [][]string) string {
+	var b strings.Builder
+	for i, row := range rows {
+		fmt.Fprintf(&b, `<row r="%d">`, i+1)
+		for j, cell := range row {
+			fmt.Fprintf(&b, `<c r="%c%d" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+j, i+1, xmlText(cell))
+		}
+		b.WriteString(`</row>`)
+	}
+	return b.String()
 }
 
 func xmlText(s string) string {

@@ -161,3 +161,48 @@ func (p *Portal) leaks() map[string]leak {
 		},
 	}
 }
+
+// fileLeak is an attachment served with planted content instead of its
+// plain text, with the findings it must raise.
+type fileLeak struct {
+	body   func() []byte
+	checks []string
+}
+
+// fileLeaks are the default portal's planted attachments by path: personal
+// data in a workbook and a form, a secret marking in a PDF's Chinese text,
+// an encrypted PDF nobody can read, and a workbook whose values are already
+// masked (the control).
+func (p *Portal) fileLeaks() map[string]fileLeak {
+	return map[string]fileLeak{
+		p.attachmentPath(p.item(2, 3), 1): {
+			body: func() []byte {
+				return xlsxRows([][]string{{"序号", "姓名", "身份证号", "联系电话", "补助金额"},
+					{"1", "张某某", "11010519491231002X", "13912345678", "2000"},
+					{"2", "李某某", "440524188001010014", "18687654321", "1500"}})
+			},
+			checks: []string{"privacy.id_number", "privacy.phone"},
+		},
+		p.attachmentPath(p.item(2, 7), 1): {
+			body: func() []byte {
+				return xlsxRows([][]string{{"序号", "姓名", "身份证号"}, {"1", "王某某", "5301**********1234"}, {"2", "赵某某", "110105********002X"}})
+			},
+		},
+		p.attachmentPath(p.item(2, 1), 1): {
+			body: func() []byte {
+				return docxFile("报名联系人：刘某某，手机：13698765432，请于截止日前报送。")
+			},
+			checks: []string{"privacy.phone"},
+		},
+		p.attachmentPath(p.item(3, 0), 1): {
+			body: func() []byte {
+				return cjkPDFFile("机密★1年", "滇池区关于加强安全生产工作的实施方案（全文）")
+			},
+			checks: []string{"secret.marking"},
+		},
+		p.attachmentPath(p.item(3, 2), 1): {
+			body:   encryptedPDFFile,
+			checks: []string{"attachment.unreadable"},
+		},
+	}
+}

@@ -29,8 +29,9 @@ type Portal struct {
 	opts    Options
 	cols    []column
 	hosts   hosts
-	planted map[string][]plant // by the path of the page that carries them
-	leaked  map[string]leak    // by the path of the article that carries it
+	planted map[string][]plant  // by the path of the page that carries them
+	leaked  map[string]leak     // by the path of the article that carries it
+	files   map[string]fileLeak // planted attachments by path
 }
 
 // New generates a portal.
@@ -76,6 +77,7 @@ func (p *Portal) serve(ln net.Listener) (*Server, error) {
 			return nil, err
 		}
 		portal.leaked = portal.leaks()
+		portal.files = portal.fileLeaks()
 		portal.planted = make(map[string][]plant)
 		for _, pl := range portal.plants() {
 			for _, from := range pl.from {
