@@ -9,12 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/govwatch/govwatch/bench/measure"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
@@ -34,6 +33,7 @@ type result struct {
 }
 
 func main() {
+	measure.Main()
 	pages := flag.Int("pages", 20000, "pages in the generated portal")
 	conc := flag.Int("concurrency", 8, "concurrency for every tool that has the setting")
 	tools := flag.String("tools", "govwatch,wget,linkchecker,linkinator", "tools to run, in order")
@@ -92,24 +92,23 @@ func runTool(t tool, url string, limit time.Duration) (r result) {
 	defer os.RemoveAll(dir)
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	args := t.args(url, dir)
-	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-	cmd.Dir = dir
-	out, _ := os.Create(dir + "/stdout")
-	cmd.Stdout, cmd.Stderr = out, out
-	start := time.Now()
-	err = cmd.Run()
-	r.Wall = time.Since(start).Seconds()
-	out.Close()
-	if cmd.ProcessState == nil {
-		r.Note = fmt.Sprintf("did not start: %v", err)
+	out, err := os.Create(dir + "/stdout")
+	if err != nil {
+		r.Note = err.Error()
 		return r
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.RSSMiB = float64(ru.Maxrss) / 1024
-	}
-	if ctx.Err() != nil {
+	m, err := measure.Run(ctx, t.args(url, dir), dir, out)
+	out.Close()
+	r.Wall, r.RSSMiB = m.Wall.Seconds(), m.RSSMiB
+	switch {
+	case err != nil:
+		r.Note = err.Error()
+		return r
+	case m.TimedOut:
 		r.Note = "timed out"
+	case m.ExitCode == -1:
+		r.Note = "did not start"
+		return r
 	}
 	text, _ := os.ReadFile(dir + "/stdout")
 	if logText, err := os.ReadFile(dir + "/log"); err == nil {

@@ -51,7 +51,13 @@ func (c *Crawler) readAttachment(ctx context.Context, site Site, j job, r checks
 	if resp.Truncated {
 		a.Unreadable = fmt.Sprintf("文件超过 %d MiB，未读取", site.MaxAttachmentBytes>>20)
 	} else {
-		c.readText(a, file, resp)
+		select {
+		case c.textSlots <- struct{}{}:
+			c.readText(a, file, resp)
+			<-c.textSlots
+		case <-ctx.Done():
+			return failed(res, ctx.Err())
+		}
 	}
 	for _, ac := range c.attachmentChecks {
 		if err := ac.CheckAttachment(ctx, a, r); err != nil && ctx.Err() == nil {

@@ -49,8 +49,11 @@ type Crawler struct {
 	// attachmentChecks read attachments' text; without them attachments
 	// are only checked to answer.
 	attachmentChecks []checks.AttachmentCheck
-	keepItems        bool // a check reads column items
-	progress         *Progress
+	// textSlots bounds how many attachments are read at once: a large
+	// file's text costs a few times its size in memory, downloads do not.
+	textSlots chan struct{}
+	keepItems bool // a check reads column items
+	progress  *Progress
 }
 
 // New returns a crawler. Each check is run as a PageCheck, a SiteCheck or
@@ -59,7 +62,7 @@ func New(f Fetcher, log *zap.Logger, cs []checks.Check, progress *Progress) *Cra
 	if log == nil {
 		log = zap.NewNop()
 	}
-	c := &Crawler{fetch: f, log: log, progress: progress}
+	c := &Crawler{fetch: f, log: log, progress: progress, textSlots: make(chan struct{}, 2)}
 	if c.progress == nil {
 		c.progress = &Progress{}
 	}
