@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -28,7 +29,21 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	defer srv.Close()
-	text := sampleportal.Config(srv.URL)
+	// The config's word list goes beside a written config, else into a
+	// temporary folder removed at the end.
+	dir := filepath.Dir(*writeConfig)
+	if *writeConfig == "" {
+		if dir, err = os.MkdirTemp("", "govwatch-demo-"); err != nil {
+			fmt.Fprintf(stderr, "govwatch demo: %v\n", err)
+			return exitFailure
+		}
+		defer os.RemoveAll(dir)
+	}
+	text, err := sampleportal.Config(srv.URL, dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "govwatch demo: %v\n", err)
+		return exitFailure
+	}
 	if *writeConfig != "" {
 		if err := os.WriteFile(*writeConfig, []byte(text), 0o644); err != nil {
 			fmt.Fprintf(stderr, "govwatch demo: %v\n", err)

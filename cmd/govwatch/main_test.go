@@ -60,8 +60,13 @@ func TestCheckSamplePortalJSONL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	cfg := filepath.Join(t.TempDir(), "portal.yaml")
-	if err := os.WriteFile(cfg, []byte(sampleportal.Config(srv.URL)), 0o644); err != nil {
+	dir := t.TempDir()
+	text, err := sampleportal.Config(srv.URL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "portal.yaml")
+	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runCmd(t, "check", "--config", cfg, "--format", "jsonl", "--timeout", "2s", "--now", "2025-01-15", "--progress", "never")

@@ -1,11 +1,15 @@
 package sampleportal
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
 
 // configYAML is the sample portal's monitoring config: its unit and site, a
 // short request timeout so that the planted black hole does not hold a
-// crawl for the national 15 s, and the district's office holders, whose
-// names and titles the wording check holds pages to.
+// crawl for the national 15 s, the district's office holders, whose names
+// and titles the wording check holds pages to, and a sensitive-word list.
 const configYAML = `# The sample portal served on loopback (govwatch demo).
 units:
   - id: dc-office
@@ -21,10 +25,26 @@ crawl:
   per_host: 8
 checks:
   wording:
+    sensitive: [%q]
     officials:
       - { name: 张建国, titles: [区长], since: "2023-01-01", wrong_names: [张健国] }
       - { name: 刘海燕, titles: [副区长], since: "2023-01-01" }
 `
 
-// Config is the monitoring config of the portal served at url.
-func Config(url string) string { return fmt.Sprintf(configYAML, url) }
+// sensitiveList is the operator's list the config names: words a portal
+// must not carry, whatever else stands around them (反腐败 and 打击赌博 are
+// the shipped official vocabulary and stay quiet).
+const sensitiveList = `# word	category	severity
+赌博	违法信息	deduct
+腐败	廉政	notice
+`
+
+// Config writes the portal's word lists into dir and returns the
+// monitoring config of the portal served at url.
+func Config(url, dir string) (string, error) {
+	list := filepath.Join(dir, "sensitive.tsv")
+	if err := os.WriteFile(list, []byte(sensitiveList), 0o644); err != nil {
+		return "", fmt.Errorf("sample portal config: %w", err)
+	}
+	return fmt.Sprintf(configYAML, url, list), nil
+}

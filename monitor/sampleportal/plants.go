@@ -129,6 +129,9 @@ type leak struct {
 	text   string
 	checks []string
 	words  []string // wrong forms it carries: a wording.error finding each
+	// sensitive are words of the sample config's list it carries: a
+	// wording.sensitive finding each.
+	sensitive []string
 }
 
 // leaks are the default portal's planted leaks, by the item that carries
@@ -158,6 +161,12 @@ func (p *Portal) leaks() map[string]leak {
 		p.articlePath(p.item(0, 9)): {
 			text:  "副区长张建国出席会议并讲话。区长张建国、副区长刘海燕，时任区长刘海燕的讲话稿一并印发。",
 			words: []string{"副区长张建国"},
+		},
+		// A word of the operator's sensitive list, beside official
+		// vocabulary that contains listed words (打击赌博, 反腐败).
+		p.articlePath(p.item(0, 11)): {
+			text:      "有群众反映某网站提供赌博服务。我区将持续打击赌博违法犯罪，深入推进反腐败斗争。",
+			sensitive: []string{"赌博"},
 		},
 	}
 }

@@ -110,6 +110,9 @@ func (p *Portal) truth(base string) Truth {
 			for _, w := range l.words {
 				t.Content = append(t.Content, ExpectedFinding{Check: "wording.error", Target: origin + path, Key: w})
 			}
+			for _, w := range l.sensitive {
+				t.Content = append(t.Content, ExpectedFinding{Check: "wording.sensitive", Target: origin + path, Key: w})
+			}
 		}
 		sort.Slice(t.Content, func(i, j int) bool {
 			return t.Content[i].Target+t.Content[i].Check < t.Content[j].Target+t.Content[j].Check
@@ -162,7 +165,7 @@ func (c Comparison) Exact() bool { return len(c.Missed) == 0 && len(c.False) == 
 // covered are the checks whose every finding the truth lists; findings of
 // other checks are not compared.
 var covered = map[string]bool{"link.broken": true, "link.soft404": true, "column.stale": true, "column.empty": true,
-	"site.not_updated": true, "site.columns_not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true, "attachment.unreadable": true}
+	"site.not_updated": true, "site.columns_not_updated": true, "site.tls": true, "site.identity_missing": true, "wording.error": true, "wording.sensitive": true, "privacy.id_number": true, "privacy.phone": true, "privacy.bank_card": true, "secret.marking": true, "attachment.unreadable": true}
 
 // Compare matches findings against the planted problems by check and target.
 func (t Truth) Compare(fs []checks.Finding) Comparison {
