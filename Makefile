@@ -40,10 +40,12 @@ fuzz:
 	  done; \
 	done
 
-# The link-check benchmark against wget, LinkChecker and linkinator (bench/README.md).
+# The Go benchmarks, the link-check benchmark against wget, LinkChecker and
+# linkinator, and the cost of 50 MB attachments (bench/README.md).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/... ./checks/...
 	bash bench/links.sh
+	$(GO) run ./bench/attachbench -mb 50
 
 clean:
 	rm -rf bin
