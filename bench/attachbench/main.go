@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/govwatch/govwatch/bench/measure"
+	"github.com/govwatch/govwatch/monitor/pdfwrite"
 )
 
 func main() {
@@ -129,74 +130,21 @@ func docxFile(size int) []byte {
 	})
 }
 
-// pdfFile writes rows as pages of Chinese text in a Type0 font with a
-// ToUnicode map, uncompressed, until the file reaches size.
+// pdfFile writes rows as pages of Chinese text, 60 lines a page, until
+// the file reaches size.
 func pdfFile(size int) []byte {
-	var runes []rune
-	cid := map[rune]int{}
-	glyphs := func(s string) string {
-		var b strings.Builder
-		for _, r := range s {
-			if _, ok := cid[r]; !ok {
-				cid[r] = len(runes) + 1
-				runes = append(runes, r)
-			}
-			fmt.Fprintf(&b, "%04X", cid[r])
-		}
-		return b.String()
-	}
-	var pages []string
+	var pages [][]string
 	total := 0
 	for i := 1; total < size; {
-		var c strings.Builder
-		c.WriteString("BT /F1 10 Tf 40 800 Td")
-		for line := 0; line < 60; line, i = line+1, i+1 {
-			fmt.Fprintf(&c, " 0 -13 Td <%s> Tj", glyphs(strings.Join(row(i), " ")))
+		page := make([]string, 60)
+		for line := range page {
+			page[line] = strings.Join(row(i), " ")
+			total += 4 * len([]rune(page[line])) // four hex digits a glyph
+			i++
 		}
-		c.WriteString(" ET")
-		pages = append(pages, c.String())
-		total += c.Len()
+		pages = append(pages, page)
 	}
-	var cmap strings.Builder
-	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
-	fmt.Fprintf(&cmap, "%d beginbfchar\n", len(runes))
-	for r, c := range cid {
-		fmt.Fprintf(&cmap, "<%04X> <%04X>\n", c, r)
-	}
-	cmap.WriteString("endbfchar endcmap end end")
-	n := len(pages)
-	// Objects: 1 catalog, 2 pages, 3 font, 4 descendant, 5 cmap, then a
-	// page and its content for each page.
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"", // the page tree, once page numbers are known
-		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
-		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
-	}
-	kids := make([]string, n)
-	for k, content := range pages {
-		pageObj, contentObj := 6+2*k, 7+2*k
-		kids[k] = fmt.Sprintf("%d 0 R", pageObj)
-		objs = append(objs,
-			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>", contentObj),
-			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return pdfwrite.Chinese(pages...)
 }
 
 // serve answers a homepage that links to the file, and the file.

@@ -4,11 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/govwatch/govwatch/monitor/pdfwrite"
 )
 
 // zipOf builds a zip file; names in gbk are stored as GBK bytes without the
@@ -41,33 +42,6 @@ func docx(t testing.TB, text string) []byte {
 	}, false)
 }
 
-// pdfOf builds a one-page PDF showing text (ASCII) in Helvetica, with a
-// correct cross-reference table; extra goes into the trailer.
-func pdfOf(text, extra string) []byte {
-	content := fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", text)
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, extra, xref)
-	return b.Bytes()
-}
-
 func TestExtract(t *testing.T) {
 	gbkText, _ := simplifiedchinese.GBK.NewEncoder().String("姓名,身份证号\n张三,11010519491231002X\n")
 	tests := []struct {
@@ -78,9 +52,9 @@ func TestExtract(t *testing.T) {
 		contains   string
 		unreadable string // the reason, when the file cannot be read
 	}{
-		{name: "pdf", file: "/xxgk/P020241220.pdf", data: pdfOf("ID 11010519491231002X", ""), format: "pdf", where: []string{"第1页"}, contains: "11010519491231002X"},
-		{name: "pdf served without an extension", file: "/download?id=3", data: pdfOf("ID 11010519491231002X", ""), format: "pdf", contains: "11010519491231002X"},
-		{name: "encrypted pdf", file: "a.pdf", data: pdfOf("secret", "/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >> "), unreadable: "文件已加密"},
+		{name: "pdf", file: "/xxgk/P020241220.pdf", data: pdfwrite.Latin("ID 11010519491231002X"), format: "pdf", where: []string{"第1页"}, contains: "11010519491231002X"},
+		{name: "pdf served without an extension", file: "/download?id=3", data: pdfwrite.Latin("ID 11010519491231002X"), format: "pdf", contains: "11010519491231002X"},
+		{name: "encrypted pdf", file: "a.pdf", data: pdfwrite.Encrypted(), unreadable: "文件已加密"},
 		{name: "docx", file: "报名表.docx", data: docx(t, "联系电话 13912345678"), format: "docx", where: []string{"正文"}, contains: "13912345678"},
 		{name: "docx named .doc", file: "报名表.doc", data: docx(t, "联系电话 13912345678"), format: "docx", contains: "13912345678"},
 		{name: "GBK csv", file: "名单.csv", data: []byte(gbkText), contains: "张三\t11010519491231002X"},
@@ -151,7 +125,8 @@ func TestReadable(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	f.Add([]byte(pdfOf("hello", "")), "a.pdf")
+	f.Add(pdfwrite.Latin("hello"), "a.pdf")
+	f.Add(pdfwrite.Chinese([]string{"身份证号 11010519491231002X"}), "a.pdf")
 	f.Add(docx(f, "联系电话 13912345678"), "a.docx")
 	f.Add(zipOf(f, map[string][]byte{"a.csv": []byte("a,b")}, false), "a.zip")
 	f.Add([]byte("Rar!\x1a\x07"), "a.rar")

@@ -12,7 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
+
+	"github.com/govwatch/govwatch/monitor/pdfwrite"
 )
 
 // Content types of the files the portal serves.
@@ -52,103 +53,13 @@ func (p *Portal) serveAttachment(w http.ResponseWriter, r *http.Request, path st
 	}
 	switch a.ext {
 	case "pdf":
-		serveFile(w, r, typePDF, it.date, pdfFile(fmt.Sprintf("Dianchi District - document %d, attachment %d", it.id, k)))
+		serveFile(w, r, typePDF, it.date, pdfwrite.Latin(fmt.Sprintf("Dianchi District - document %d, attachment %d", it.id, k)))
 	case "docx":
 		serveFile(w, r, typeDOCX, it.date, docxFile(text))
 	case "xlsx":
 		serveFile(w, r, typeXLSX, it.date, xlsxFile(text))
 	}
 	return true
-}
-
-// pdfFile is a one-page PDF 1.4 that writes line in Helvetica.
-func pdfFile(line string) []byte {
-	esc := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(line)
-	stream := fmt.Sprintf("BT /F1 12 Tf 72 770 Td (%s) Tj ET", esc)
-	return pdfDocument(stream, []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}, "")
-}
-
-// cjkPDFFile is a one-page PDF that writes Chinese lines the way office
-// suites do: a Type0 font with Identity-H glyph ids and a ToUnicode map
-// that says which character each glyph is.
-func cjkPDFFile(lines ...string) []byte {
-	cids := map[rune]int{}
-	var runes []rune
-	var content strings.Builder
-	content.WriteString("BT /F1 12 Tf 72 770 Td")
-	for i, line := range lines {
-		if i > 0 {
-			content.WriteString(" 0 -20 Td")
-		}
-		content.WriteString(" <")
-		for _, r := range line {
-			if _, ok := cids[r]; !ok {
-				cids[r] = len(runes) + 1
-				runes = append(runes, r)
-			}
-			fmt.Fprintf(&content, "%04X", cids[r])
-		}
-		content.WriteString("> Tj")
-	}
-	content.WriteString(" ET")
-	var cmap strings.Builder
-	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def\n" +
-		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
-	for i := 0; i < len(runes); i += 100 {
-		chunk := runes[i:min(i+100, len(runes))]
-		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(chunk))
-		for j, r := range chunk {
-			fmt.Fprintf(&cmap, "<%04X> <%s>\n", i+j+1, utf16Hex(r))
-		}
-		cmap.WriteString("endbfchar\n")
-	}
-	cmap.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end")
-	return pdfDocument(content.String(), []string{
-		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
-	}, "")
-}
-
-func utf16Hex(r rune) string {
-	var b strings.Builder
-	for _, u := range utf16.Encode([]rune{r}) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	return b.String()
-}
-
-// encryptedPDFFile is a PDF whose trailer says it is encrypted: no reader
-// gets its text without the password.
-func encryptedPDFFile() []byte {
-	return pdfDocument("BT /F1 12 Tf 72 770 Td (x) Tj ET", []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
-		"/Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -3904 >> ")
-}
-
-// pdfDocument assembles a one-page PDF 1.4 around a content stream, with
-// font objects from number 5 on (the first is /F1) and a correct
-// cross-reference table; trailer adds entries to the trailer.
-func pdfDocument(stream string, fonts []string, trailer string) []byte {
-	objects := append([]string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
-	}, fonts...)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
-	return b.Bytes()
 }
 
 const (

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/govwatch/govwatch/checks"
+	"github.com/govwatch/govwatch/monitor/pdfwrite"
 )
 
 // plant is a link put on some pages on purpose: a problem the inspection
@@ -205,12 +206,12 @@ func (p *Portal) fileLeaks() map[string]fileLeak {
 		},
 		p.attachmentPath(p.item(3, 0), 1): {
 			body: func() []byte {
-				return cjkPDFFile("机密★1年", "滇池区关于加强安全生产工作的实施方案（全文）")
+				return pdfwrite.Chinese([]string{"机密★1年", "滇池区关于加强安全生产工作的实施方案（全文）"})
 			},
 			checks: []string{"secret.marking"},
 		},
 		p.attachmentPath(p.item(3, 2), 1): {
-			body:   encryptedPDFFile,
+			body:   pdfwrite.Encrypted,
 			checks: []string{"attachment.unreadable"},
 		},
 	}

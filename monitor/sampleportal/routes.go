@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/govwatch/govwatch/monitor/pdfwrite"
 )
 
 // ServeHTTP answers every path of the portal, planted problems included.
@@ -100,7 +102,7 @@ func (p *Portal) misbehave(w http.ResponseWriter, r *http.Request, path string) 
 	case pathSearch:
 		p.search(w, r)
 	case pathGBKFile:
-		serveFile(w, r, typePDF, Now, pdfFile("Dianchi District - notice attachment"))
+		serveFile(w, r, typePDF, Now, pdfwrite.Latin("Dianchi District - notice attachment"))
 	case pathCalendar:
 		p.calendar(w, r)
 	default:
