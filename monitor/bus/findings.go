@@ -1,0 +1,125 @@
+package bus
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/govwatch/govwatch/checks"
+)
+
+// CrawlDone is the summary a worker publishes at the end of a crawl: the
+// ledger rectifies, for a complete crawl, the site's open findings of the
+// checks that ran that the crawl no longer saw.
+type CrawlDone struct {
+	CrawlID  string    `json:"crawl_id"`
+	Site     string    `json:"site"`
+	Checks   []string  `json:"checks"` // check ids that ran
+	Seen     []string  `json:"seen"`   // finding ids
+	Complete bool      `json:"complete"`
+	At       time.Time `json:"at"`
+}
+
+// Envelope is one message of the findings stream: a finding of a crawl, or
+// a crawl's end.
+type Envelope struct {
+	CrawlID string          `json:"crawl_id"`
+	Finding *checks.Finding `json:"finding,omitempty"`
+	Done    *CrawlDone      `json:"done,omitempty"`
+}
+
+// maxSeen bounds the ids a summary lists; a crawl that saw more is sent as
+// incomplete, so that it rectifies nothing rather than the wrong things.
+const maxSeen = maxPayload / 40
+
+// PublishFinding publishes a finding of crawlID. Its message id is the crawl
+// and the finding: the same crawl redone (a job redelivered) is dropped by
+// the stream's duplicate window, a later crawl is recorded.
+func (b *Bus) PublishFinding(ctx context.Context, crawlID string, f checks.Finding) error {
+	data, err := json.Marshal(Envelope{CrawlID: crawlID, Finding: &f})
+	if err != nil {
+		return err
+	}
+	subject := "govwatch.finding." + token(f.Site) + "." + token(f.Check)
+	if _, err := b.js.Publish(ctx, subject, data, jetstream.WithMsgID(crawlID+"/"+f.ID)); err != nil {
+		return fmt.Errorf("publish %s: %w", subject, err)
+	}
+	return nil
+}
+
+// PublishDone publishes the end of a crawl, after all its findings.
+func (b *Bus) PublishDone(ctx context.Context, d CrawlDone) error {
+	if len(d.Seen) > maxSeen {
+		d.Seen, d.Complete = nil, false
+	}
+	data, err := json.Marshal(Envelope{CrawlID: d.CrawlID, Done: &d})
+	if err != nil {
+		return err
+	}
+	subject := "govwatch.crawl.done." + token(d.Site)
+	if _, err := b.js.Publish(ctx, subject, data, jetstream.WithMsgID(d.CrawlID+"/done")); err != nil {
+		return fmt.Errorf("publish %s: %w", subject, err)
+	}
+	return nil
+}
+
+// Handler applies one message; an error leaves it unacknowledged, to come
+// again, unless it is Malformed.
+type Handler func(ctx context.Context, e Envelope) error
+
+// Malformed wraps the error of a message that can never be applied: it is
+// terminated, not redelivered forever.
+type Malformed struct{ Err error }
+
+func (m *Malformed) Error() string { return "malformed message: " + m.Err.Error() }
+func (m *Malformed) Unwrap() error { return m.Err }
+
+// Consume reads the findings stream with the durable consumer name, in
+// order, applying each message with h, until ctx ends. Messages are acked
+// after h returns, so a consumer that dies redelivers what it had not
+// applied; h must be idempotent. bad is called for terminated messages.
+func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subject string, err error)) error {
+	cons, err := b.js.CreateOrUpdateConsumer(ctx, FindingsStream, jetstream.ConsumerConfig{
+		Durable: name, AckPolicy: jetstream.AckExplicitPolicy, DeliverPolicy: jetstream.DeliverAllPolicy,
+		MaxAckPending: 1000, AckWait: time.Minute,
+	})
+	if err != nil {
+		return fmt.Errorf("consumer %s: %w", name, err)
+	}
+	for ctx.Err() == nil {
+		batch, err := cons.Fetch(500, jetstream.FetchMaxWait(time.Second))
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			return fmt.Errorf("consumer %s: %w", name, err)
+		}
+		for msg := range batch.Messages() {
+			var e Envelope
+			err := json.Unmarshal(msg.Data(), &e)
+			if err == nil && e.Finding == nil && e.Done == nil {
+				err = errors.New("neither a finding nor a crawl summary")
+			}
+			if err != nil {
+				err = &Malformed{Err: err}
+			} else {
+				err = h(ctx, e)
+			}
+			var m *Malformed
+			switch {
+			case err == nil:
+				msg.Ack()
+			case errors.As(err, &m):
+				bad(msg.Subject(), err)
+				msg.Term()
+			default:
+				msg.NakWithDelay(time.Second)
+			}
+		}
+	}
+	return nil
+}
