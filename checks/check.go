@@ -12,6 +12,9 @@ import (
 type Check interface {
 	// Name is the family's name as used in config (links, freshness, …).
 	Name() string
+	// IDs are the check ids the family reports: a complete crawl that ran
+	// the family and no longer sees a finding of one of them rectifies it.
+	IDs() []string
 }
 
 // PageCheck judges one page as soon as the crawler has it.

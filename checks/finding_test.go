@@ -37,7 +37,8 @@ func TestStamp(t *testing.T) {
 
 type nopCheck struct{}
 
-func (nopCheck) Name() string { return "nop" }
+func (nopCheck) Name() string  { return "nop" }
+func (nopCheck) IDs() []string { return nil }
 
 type nopConfig struct{ N int }
 

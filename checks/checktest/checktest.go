@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +34,9 @@ func Run(t *testing.T, c checks.Check, inputs ...Input) {
 			t.Errorf("input %d: %s reported different findings on the same input", i, c.Name())
 		}
 		for _, f := range first {
+			if !slices.Contains(c.IDs(), f.Check) {
+				t.Errorf("input %d: %s reported %s, which is not among its IDs %v", i, c.Name(), f.Check, c.IDs())
+			}
 			if f.Check == "" || f.Severity == "" || f.Title == "" {
 				t.Errorf("input %d: %s reported a finding without check, severity or title: %+v", i, c.Name(), f)
 			}

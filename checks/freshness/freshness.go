@@ -109,6 +109,9 @@ func New(cfg Config) (checks.Check, error) {
 // Name implements checks.Check.
 func (c *Check) Name() string { return Name }
 
+// IDs implements checks.Check.
+func (c *Check) IDs() []string { return []string{Stale, Empty, NotUpdated, ColumnsNotUpdated} }
+
 // ChecksColumns marks the family as reading column items.
 func (c *Check) ChecksColumns() {}
 

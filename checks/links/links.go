@@ -65,6 +65,9 @@ func New(cfg Config) (checks.Check, error) {
 // Name implements checks.Check.
 func (c *Check) Name() string { return Name }
 
+// IDs implements checks.Check.
+func (c *Check) IDs() []string { return []string{Broken, Soft404, Unreachable} }
+
 // CheckSite reports every broken and soft-404 target of the crawl.
 func (c *Check) CheckSite(ctx context.Context, s *checks.Site, r checks.Reporter) error {
 	home := ""

@@ -74,6 +74,9 @@ func New(cfg Config) (checks.Check, error) {
 // Name implements checks.Check.
 func (c *Check) Name() string { return Name }
 
+// IDs implements checks.Check.
+func (c *Check) IDs() []string { return []string{IDNumber, Phone, BankCard, Secret, Unreadable} }
+
 // maxExamples is how many masked values one finding lists.
 const maxExamples = 5
 

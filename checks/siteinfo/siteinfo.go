@@ -66,6 +66,9 @@ func New(cfg Config) (checks.Check, error) {
 // Name implements checks.Check.
 func (c *Check) Name() string { return Name }
 
+// IDs implements checks.Check.
+func (c *Check) IDs() []string { return []string{IdentityMissing, TLS, IPv6} }
+
 var (
 	// 网站标识码: a 6-digit division code and 4 digits, or bm and 8 digits.
 	siteIDCode = regexp.MustCompile(`^(\d{10}|bm\d{8})$`)

@@ -93,6 +93,9 @@ func New(cfg Config) (checks.Check, error) {
 // Name implements checks.Check.
 func (c *Check) Name() string { return Name }
 
+// IDs implements checks.Check.
+func (c *Check) IDs() []string { return []string{Error, Sensitive} }
+
 // CheckPage reports each wrong form once per page, with the count, the
 // first sentence it stands in and the suggestion.
 func (c *Check) CheckPage(ctx context.Context, p *checks.Page, r checks.Reporter) error {

@@ -22,7 +22,8 @@ type attachmentRecorder struct {
 	seen map[string]checks.Attachment
 }
 
-func (a *attachmentRecorder) Name() string { return "recorder" }
+func (a *attachmentRecorder) Name() string  { return "recorder" }
+func (a *attachmentRecorder) IDs() []string { return nil }
 func (a *attachmentRecorder) CheckAttachment(_ context.Context, at *checks.Attachment, _ checks.Reporter) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
