@@ -29,7 +29,10 @@ type CrawlDone struct {
 type Envelope struct {
 	CrawlID string          `json:"crawl_id"`
 	Finding *checks.Finding `json:"finding,omitempty"`
-	Done    *CrawlDone      `json:"done,omitempty"`
+	// Key is the finding's Key, which its JSON leaves out (it is part of
+	// the id only); carried so a consumer sees the finding whole.
+	Key  string     `json:"key,omitempty"`
+	Done *CrawlDone `json:"done,omitempty"`
 }
 
 // maxSeen bounds the ids a summary lists; a crawl that saw more is sent as
@@ -40,7 +43,7 @@ const maxSeen = maxPayload / 40
 // and the finding: the same crawl redone (a job redelivered) is dropped by
 // the stream's duplicate window, a later crawl is recorded.
 func (b *Bus) PublishFinding(ctx context.Context, crawlID string, f checks.Finding) error {
-	data, err := json.Marshal(Envelope{CrawlID: crawlID, Finding: &f})
+	data, err := json.Marshal(Envelope{CrawlID: crawlID, Finding: &f, Key: f.Key})
 	if err != nil {
 		return err
 	}
@@ -107,6 +110,9 @@ func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subj
 			if err != nil {
 				err = &Malformed{Err: err}
 			} else {
+				if e.Finding != nil {
+					e.Finding.Key = e.Key
+				}
 				err = h(ctx, e)
 			}
 			var m *Malformed

@@ -94,9 +94,6 @@ func CrawlSite(s config.Site) crawl.Site {
 // Run crawls every site of cfg once, reporting findings to r as they come.
 // A site that fails does not stop the others; their errors are joined.
 func Run(ctx context.Context, cfg *config.Config, now time.Time, r checks.Reporter, opts Options) ([]*checks.Site, error) {
-	if opts.Log == nil {
-		opts.Log = zap.NewNop()
-	}
 	cs, err := Checks(cfg, opts.Checks)
 	if err != nil {
 		return nil, err
@@ -104,12 +101,7 @@ func Run(ctx context.Context, cfg *config.Config, now time.Time, r checks.Report
 	var sites []*checks.Site
 	var errs []error
 	for _, s := range cfg.Sites {
-		c := crawl.New(Fetcher(s.Crawl, opts.TLS), opts.Log, cs, opts.Progress)
-		site := CrawlSite(s)
-		site.Validators = opts.Validators
-		site.KeepItems = opts.KeepItems
-		site.Transport.TLS = opts.TLS
-		seen, err := c.Crawl(ctx, site, now, r)
+		seen, err := RunSite(ctx, s, cs, now, r, opts)
 		if seen != nil {
 			sites = append(sites, seen)
 		}
@@ -121,6 +113,29 @@ func Run(ctx context.Context, cfg *config.Config, now time.Time, r checks.Report
 		}
 	}
 	return sites, errors.Join(errs...)
+}
+
+// RunSite crawls one site with the given checks.
+func RunSite(ctx context.Context, s config.Site, cs []checks.Check, now time.Time, r checks.Reporter, opts Options) (*checks.Site, error) {
+	if opts.Log == nil {
+		opts.Log = zap.NewNop()
+	}
+	c := crawl.New(Fetcher(s.Crawl, opts.TLS), opts.Log, cs, opts.Progress)
+	site := CrawlSite(s)
+	site.Validators = opts.Validators
+	site.KeepItems = opts.KeepItems
+	site.Transport.TLS = opts.TLS
+	return c.Crawl(ctx, site, now, r)
+}
+
+// CheckIDs are the check ids the families report.
+func CheckIDs(cs []checks.Check) []string {
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.IDs()...)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // Families lists the compiled-in check families.
