@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strconv"
 	"strings"
 	"syscall"
@@ -31,7 +32,19 @@ func Main() {
 	report := os.Args[2]
 	cmd := exec.Command(os.Args[3], os.Args[4:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err := cmd.Run()
+	// Asked to stop (a time limit), stop the command and still report.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.WriteFile(report, []byte("0 -1\n"), 0o644)
+		os.Exit(0)
+	}
+	go func() {
+		<-stop
+		cmd.Process.Kill()
+	}()
+	err := cmd.Wait()
 	var rss int64
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
@@ -85,9 +98,14 @@ func Run(ctx context.Context, args []string, dir string, out *os.File) (Result, 
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		err = <-done
 		r.TimedOut = true
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err = <-done:
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			err = <-done
+		}
 	}
 	r.Wall = time.Since(start)
 	text, rerr := os.ReadFile(report.Name())
