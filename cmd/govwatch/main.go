@@ -28,6 +28,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "crawl sites once and print their findings", runCheck},
+		{"serve", "run the daemon: scheduled crawls, the ledger, /metrics and the API", runServe},
+		{"findings", "list findings from the ledger", runFindings},
 		{"demo", "serve the bundled sample portal, check it and compare with its ground truth", runDemo},
 		{"sample-portal", "serve the bundled sample portal (for benchmarks and trying things out)", runSamplePortal},
 		{"version", "print the version", runVersion},

@@ -24,10 +24,10 @@ type received struct {
 	bad  []string
 }
 
-func (r *received) handle(_ context.Context, e Envelope) error {
+func (r *received) handle(_ context.Context, batch []Envelope) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.envs = append(r.envs, e)
+	r.envs = append(r.envs, batch...)
 	return nil
 }
 

@@ -70,11 +70,11 @@ func (b *Bus) PublishDone(ctx context.Context, d CrawlDone) error {
 	return nil
 }
 
-// Handler applies one message; an error leaves it unacknowledged, to come
-// again, unless it is Malformed.
-type Handler func(ctx context.Context, e Envelope) error
+// Handler applies a batch of messages, in stream order; an error leaves the
+// whole batch unacknowledged, to come again (handlers are idempotent).
+type Handler func(ctx context.Context, batch []Envelope) error
 
-// Malformed wraps the error of a message that can never be applied: it is
+// Malformed is the error of a message that can never be applied: it is
 // terminated, not redelivered forever.
 type Malformed struct{ Err error }
 
@@ -82,9 +82,10 @@ func (m *Malformed) Error() string { return "malformed message: " + m.Err.Error(
 func (m *Malformed) Unwrap() error { return m.Err }
 
 // Consume reads the findings stream with the durable consumer name, in
-// order, applying each message with h, until ctx ends. Messages are acked
-// after h returns, so a consumer that dies redelivers what it had not
-// applied; h must be idempotent. bad is called for terminated messages.
+// order and in batches of up to 500, applying each batch with h, until ctx
+// ends. Messages are acked after h returns, so a consumer that dies
+// redelivers what it had not applied. A message that does not decode is
+// terminated and passed to bad.
 func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subject string, err error)) error {
 	cons, err := b.js.CreateOrUpdateConsumer(ctx, FindingsStream, jetstream.ConsumerConfig{
 		Durable: name, AckPolicy: jetstream.AckExplicitPolicy, DeliverPolicy: jetstream.DeliverAllPolicy,
@@ -101,31 +102,44 @@ func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subj
 			}
 			return fmt.Errorf("consumer %s: %w", name, err)
 		}
+		var msgs []jetstream.Msg
+		var envs []Envelope
 		for msg := range batch.Messages() {
-			var e Envelope
-			err := json.Unmarshal(msg.Data(), &e)
-			if err == nil && e.Finding == nil && e.Done == nil {
-				err = errors.New("neither a finding nor a crawl summary")
-			}
+			e, err := decode(msg.Data())
 			if err != nil {
-				err = &Malformed{Err: err}
-			} else {
-				if e.Finding != nil {
-					e.Finding.Key = e.Key
-				}
-				err = h(ctx, e)
-			}
-			var m *Malformed
-			switch {
-			case err == nil:
-				msg.Ack()
-			case errors.As(err, &m):
 				bad(msg.Subject(), err)
 				msg.Term()
-			default:
+				continue
+			}
+			msgs, envs = append(msgs, msg), append(envs, e)
+		}
+		if len(envs) == 0 {
+			continue
+		}
+		err = h(ctx, envs)
+		for _, msg := range msgs {
+			if err == nil {
+				msg.Ack()
+			} else {
 				msg.NakWithDelay(time.Second)
 			}
 		}
 	}
 	return nil
+}
+
+func decode(data []byte) (Envelope, error) {
+	var e Envelope
+	if err := json.Unmarshal(data, &e); err != nil {
+		return e, &Malformed{Err: err}
+	}
+	switch {
+	case e.Finding != nil && (e.Finding.ID == "" || e.Finding.Site == "" || e.Finding.Check == ""):
+		return e, &Malformed{Err: errors.New("a finding without id, site or check")}
+	case e.Finding != nil:
+		e.Finding.Key = e.Key
+	case e.Done == nil:
+		return e, &Malformed{Err: errors.New("neither a finding nor a crawl summary")}
+	}
+	return e, nil
 }

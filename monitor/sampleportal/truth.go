@@ -183,7 +183,7 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 			continue
 		}
 		k := (ExpectedFinding{Check: f.Check, Target: f.Target}).id()
-		if keyed := (ExpectedFinding{Check: f.Check, Target: f.Target, Key: f.Key}).id(); want[keyed] {
+		if keyed := (ExpectedFinding{Check: f.Check, Target: f.Target, Key: findingKey(f)}).id(); want[keyed] {
 			k = keyed
 		}
 		switch {
@@ -202,6 +202,21 @@ func (t Truth) Compare(fs []checks.Finding) Comparison {
 	sort.Strings(c.Missed)
 	sort.Strings(c.False)
 	return c
+}
+
+// findingKey is a finding's Key, or, for a finding that has been through
+// JSON (the bus, the ledger), which leave the Key out, the word its detail
+// names: the keys the truth uses are the wording findings' words.
+func findingKey(f checks.Finding) string {
+	if f.Key != "" {
+		return f.Key
+	}
+	for _, k := range []string{"wrong", "word"} {
+		if w, ok := f.Detail[k].(string); ok {
+			return w
+		}
+	}
+	return ""
 }
 
 // Pages counts the HTML pages a crawler that follows every link reads

@@ -57,14 +57,16 @@ func TestCrawlPublishesTheTruth(t *testing.T) {
 	var dones []bus.CrawlDone
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	go b.Consume(cctx, "test", func(_ context.Context, e bus.Envelope) error {
+	go b.Consume(cctx, "test", func(_ context.Context, batch []bus.Envelope) error {
 		mu.Lock()
 		defer mu.Unlock()
-		if e.Finding != nil {
-			fs = append(fs, *e.Finding)
-		} else {
-			dones = append(dones, *e.Done)
-			cancel()
+		for _, e := range batch {
+			if e.Finding != nil {
+				fs = append(fs, *e.Finding)
+			} else {
+				dones = append(dones, *e.Done)
+				cancel()
+			}
 		}
 		return nil
 	}, func(s string, err error) { t.Errorf("malformed on %s: %v", s, err) })

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govwatch/govwatch/monitor/sampleportal"
+)
+
+// TestServeThenFindings runs `serve` on the sample portal and reads the
+// ledger with `findings` while it runs, in every format.
+func TestServeThenFindings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample portal")
+	}
+	srv, err := sampleportal.New(sampleportal.Options{}).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	text, err := sampleportal.Config(srv.URL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "portal.yaml")
+	os.WriteFile(cfg, []byte(text), 0o644)
+	data := filepath.Join(dir, "data")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan int, 1)
+	var serveErr bytes.Buffer
+	go func() {
+		served <- run(ctx, []string{"serve", "--config", cfg, "--data", data, "--listen", "127.0.0.1:0", "--now", "2025-01-15"}, &bytes.Buffer{}, &serveErr)
+	}()
+	want := len(srv.Truth().Links) + len(srv.Truth().Freshness) + len(srv.Truth().Content) + len(srv.Truth().Site)
+	var lines []string
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		code, out, _ := runCmd(t, "findings", "--data", data, "--format", "jsonl", "--status", "open")
+		if code == exitClean && strings.TrimSpace(out) != "" {
+			lines = strings.Split(strings.TrimSpace(out), "\n")
+			if len(lines) >= want {
+				break
+			}
+		}
+	}
+	if len(lines) != want {
+		t.Fatalf("ledger has %d open findings, want %d; serve said:\n%s", len(lines), want, serveErr.String())
+	}
+	code, out, _ := runCmd(t, "findings", "--data", data, "--format", "csv", "--check", "privacy.phone")
+	if code != exitClean || !strings.HasPrefix(out, "id,status,check") || strings.Count(out, "\n") != 4 || strings.Contains(out, "13912345678") {
+		t.Errorf("csv of privacy.phone (exit %d):\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "findings", "--data", data, "--check", "site.tls")
+	if code != exitClean || !strings.Contains(out, "网站未使用HTTPS") {
+		t.Errorf("table (exit %d):\n%s", code, out)
+	}
+	if code, _, stderr := runCmd(t, "findings", "--data", data, "--status", "fixed"); code != exitUsage || !strings.Contains(stderr, `status "fixed"`) {
+		t.Errorf("a bad status: exit %d, %s", code, stderr)
+	}
+	cancel()
+	if code := <-served; code != exitClean {
+		t.Errorf("serve exit %d:\n%s", code, serveErr.String())
+	}
+	if code, _, stderr := runCmd(t, "findings", "--data", filepath.Join(dir, "nowhere")); code != exitFailure || !strings.Contains(stderr, "no ledger at") {
+		t.Errorf("no ledger: exit %d, %s", code, stderr)
+	}
+}
