@@ -13,9 +13,12 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o $(BIN) ./cmd/govwatch
 
 # Serve the bundled sample portal on loopback, check it, print the findings
-# and how they compare with the portal's ground truth.
+# and how they compare with the portal's ground truth; then run the daemon
+# on it (embedded NATS, ledger in demo-data/, /metrics and the API on
+# DEMO_LISTEN) until Ctrl-C.
+DEMO_LISTEN ?= 127.0.0.1:9090
 demo: build
-	./$(BIN) demo
+	./$(BIN) demo --serve $(DEMO_LISTEN) --data demo-data
 
 # Everything CI runs: format, vet, the race detector over every package
 # (end-to-end crawls of the sample portal and hostile-server tests included).

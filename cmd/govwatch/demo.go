@@ -5,12 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/govwatch/govwatch/monitor/config"
+	"github.com/govwatch/govwatch/monitor/daemon"
+	"github.com/govwatch/govwatch/monitor/ledger"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
@@ -20,6 +24,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
 	f.register(fs)
 	writeConfig := fs.String("write-config", "", "also write the demo's config to this `file`")
+	serveAddr := fs.String("serve", "", "then run the daemon on the portal (ledger and NATS store in --data, default demo-data), with /metrics and the API on this `address`, until Ctrl-C")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return usageError(err)
 	}
@@ -79,6 +84,58 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	fmt.Fprintf(stderr, "全部命中，无误报。用时 %s\n", time.Since(sites[0].Started).Round(time.Millisecond))
+	if *serveAddr == "" {
+		return exitClean
+	}
+	data := f.data
+	if data == "" {
+		data = "demo-data"
+	}
+	return serveDemo(ctx, cfg, *serveAddr, data, stderr)
+}
+
+// ledgerSummary counts a site's open findings in the ledger by check.
+func ledgerSummary(ctx context.Context, data, site string) string {
+	l, err := ledger.Open(daemon.LedgerPath(data))
+	if err != nil {
+		return err.Error()
+	}
+	defer l.Close()
+	counts, err := l.OpenCounts(ctx)
+	if err != nil {
+		return err.Error()
+	}
+	byCheck := map[string]int{}
+	total := 0
+	for _, c := range counts {
+		if c.Site == site {
+			byCheck[c.Check] += c.Open
+			total += c.Open
+		}
+	}
+	var parts []string
+	for _, check := range slices.Sorted(maps.Keys(byCheck)) {
+		parts = append(parts, fmt.Sprintf("%s %d", check, byCheck[check]))
+	}
+	return fmt.Sprintf("站点 %s 的检查已记入台账：未整改问题 %d 个（%s）", site, total, strings.Join(parts, "，"))
+}
+
+// serveDemo runs the daemon on the sample portal and says where to look,
+// with a first summary once the first crawl is in the ledger.
+func serveDemo(ctx context.Context, cfg *config.Config, addr, data string, stderr io.Writer) int {
+	err := daemon.Run(ctx, daemon.Options{
+		Config: cfg, DataDir: data, Listen: addr, Now: func() time.Time { return sampleportal.Now }, Version: version,
+		Log: newLogger(stderr, false),
+		Ready: func(a string) {
+			fmt.Fprintf(stderr, "\n守护进程已启动（内嵌 NATS JetStream）：\n  指标     http://%s/metrics\n  接口     http://%s/api/findings?status=open\n  台账     %s（govwatch findings --data %s）\n首次检查完成后在此报告，Ctrl-C 停止。\n",
+				a, a, daemon.LedgerPath(data), data)
+		},
+		Crawled: func(site string) { fmt.Fprintln(stderr, ledgerSummary(ctx, data, site)) },
+	})
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "govwatch demo: %v\n", err)
+		return exitFailure
+	}
 	return exitClean
 }
 
