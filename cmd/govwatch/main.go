@@ -30,6 +30,7 @@ func commands() []command {
 		{"check", "crawl sites once and print their findings", runCheck},
 		{"serve", "run the daemon: scheduled crawls, the ledger, /metrics and the API", runServe},
 		{"findings", "list findings from the ledger", runFindings},
+		{"ledger", "ledger rebuild: replay the findings stream into a fresh ledger", runLedger},
 		{"demo", "serve the bundled sample portal, check it and compare with its ground truth", runDemo},
 		{"sample-portal", "serve the bundled sample portal (for benchmarks and trying things out)", runSamplePortal},
 		{"version", "print the version", runVersion},

@@ -150,3 +150,24 @@ func runFindings(ctx context.Context, args []string, stdout, stderr io.Writer) i
 }
 
 var statusNames = map[string]string{"rectified": "已整改", "reopened": "整改后复现"}
+
+func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "rebuild" {
+		fmt.Fprintln(stderr, "usage: govwatch ledger rebuild --data DIR [--nats URLS]\n\nReplays the findings stream into a fresh ledger and puts it in place of the old one (stop serve first when it runs the embedded NATS).")
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("ledger rebuild", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "/var/lib/govwatch", "data `dir` of serve")
+	natsURLs := fs.String("nats", "", "NATS cluster `URLs`; default: the embedded server's store in --data")
+	if _, err := parseInterleaved(fs, args[1:]); err != nil {
+		return usageError(err)
+	}
+	n, err := daemon.Rebuild(ctx, *data, *natsURLs)
+	if err != nil {
+		fmt.Fprintf(stderr, "govwatch ledger rebuild: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "ledger rebuilt from %d messages: %s\n", n, daemon.LedgerPath(*data))
+	return exitClean
+}

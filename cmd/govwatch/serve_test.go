@@ -67,6 +67,13 @@ func TestServeThenFindings(t *testing.T) {
 	if code := <-served; code != exitClean {
 		t.Errorf("serve exit %d:\n%s", code, serveErr.String())
 	}
+	code, before, _ := runCmd(t, "findings", "--data", data, "--format", "jsonl")
+	if code, _, stderr := runCmd(t, "ledger", "rebuild", "--data", data); code != exitClean || !strings.Contains(stderr, "ledger rebuilt from") {
+		t.Fatalf("rebuild: exit %d, %s", code, stderr)
+	}
+	if _, after, _ := runCmd(t, "findings", "--data", data, "--format", "jsonl"); after != before || code != exitClean {
+		t.Errorf("the rebuilt ledger differs:\n%s\nvs\n%s", after, before)
+	}
 	if code, _, stderr := runCmd(t, "findings", "--data", filepath.Join(dir, "nowhere")); code != exitFailure || !strings.Contains(stderr, "no ledger at") {
 		t.Errorf("no ledger: exit %d, %s", code, stderr)
 	}

@@ -42,7 +42,7 @@ func consumeUntil(t *testing.T, b *Bus, name string, want int) *received {
 			r.mu.Lock()
 			r.bad = append(r.bad, subject)
 			r.mu.Unlock()
-		})
+		}, nil)
 	}()
 	for ctx.Err() == nil {
 		r.mu.Lock()

@@ -83,10 +83,11 @@ func (m *Malformed) Unwrap() error { return m.Err }
 
 // Consume reads the findings stream with the durable consumer name, in
 // order and in batches of up to 500, applying each batch with h, until ctx
-// ends. Messages are acked after h returns, so a consumer that dies
-// redelivers what it had not applied. A message that does not decode is
-// terminated and passed to bad.
-func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subject string, err error)) error {
+// ends, or, once drain is closed, until it has caught up with the stream.
+// Messages are acked after h returns, so a consumer that dies redelivers
+// what it had not applied. A message that does not decode is terminated and
+// passed to bad.
+func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subject string, err error), drain <-chan struct{}) error {
 	cons, err := b.js.CreateOrUpdateConsumer(ctx, FindingsStream, jetstream.ConsumerConfig{
 		Durable: name, AckPolicy: jetstream.AckExplicitPolicy, DeliverPolicy: jetstream.DeliverAllPolicy,
 		MaxAckPending: 1000, AckWait: time.Minute,
@@ -95,25 +96,48 @@ func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subj
 		return fmt.Errorf("consumer %s: %w", name, err)
 	}
 	for ctx.Err() == nil {
-		batch, err := cons.Fetch(500, jetstream.FetchMaxWait(time.Second))
+		// Whatever is there, up to 500, at once; when nothing is, wait for
+		// the next message: batches under load, no lag when quiet.
+		batch, err := cons.FetchNoWait(500)
+		var msgs []jetstream.Msg
+		var envs []Envelope
+		take := func(msg jetstream.Msg) {
+			e, err := decode(msg.Data())
+			if err != nil {
+				bad(msg.Subject(), err)
+				msg.Term()
+				return
+			}
+			msgs, envs = append(msgs, msg), append(envs, e)
+		}
+		got := 0
+		if err == nil {
+			for msg := range batch.Messages() {
+				got++
+				take(msg)
+			}
+		}
+		if err == nil && got == 0 {
+			batch, err = cons.Fetch(1, jetstream.FetchMaxWait(time.Second))
+			if err == nil {
+				for msg := range batch.Messages() {
+					got++
+					take(msg)
+				}
+			}
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
 			return fmt.Errorf("consumer %s: %w", name, err)
 		}
-		var msgs []jetstream.Msg
-		var envs []Envelope
-		for msg := range batch.Messages() {
-			e, err := decode(msg.Data())
-			if err != nil {
-				bad(msg.Subject(), err)
-				msg.Term()
-				continue
+		if got == 0 {
+			select {
+			case <-drain:
+				return nil // caught up, and asked to stop when so
+			default:
 			}
-			msgs, envs = append(msgs, msg), append(envs, e)
-		}
-		if len(envs) == 0 {
 			continue
 		}
 		err = h(ctx, envs)
@@ -142,4 +166,52 @@ func decode(data []byte) (Envelope, error) {
 		return e, &Malformed{Err: errors.New("neither a finding nor a crawl summary")}
 	}
 	return e, nil
+}
+
+// Replay reads the whole findings stream, as it stands when called, from
+// the first message, handing it to h in batches; for rebuilding a ledger.
+// It returns how many messages it applied.
+func (b *Bus) Replay(ctx context.Context, h Handler, bad func(subject string, err error)) (int, error) {
+	info, err := b.js.Stream(ctx, FindingsStream)
+	if err != nil {
+		return 0, fmt.Errorf("stream %s: %w", FindingsStream, err)
+	}
+	last := info.CachedInfo().State.LastSeq
+	cons, err := b.js.OrderedConsumer(ctx, FindingsStream, jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		return 0, fmt.Errorf("replay %s: %w", FindingsStream, err)
+	}
+	applied := 0
+	var seq uint64
+	for seq < last {
+		batch, err := cons.Fetch(500, jetstream.FetchMaxWait(2*time.Second))
+		if err != nil {
+			return applied, fmt.Errorf("replay %s: %w", FindingsStream, err)
+		}
+		var envs []Envelope
+		got := 0
+		for msg := range batch.Messages() {
+			got++
+			if md, err := msg.Metadata(); err == nil {
+				seq = md.Sequence.Stream
+			}
+			e, err := decode(msg.Data())
+			if err != nil {
+				bad(msg.Subject(), err)
+				continue
+			}
+			envs = append(envs, e)
+		}
+		if got == 0 {
+			if err := ctx.Err(); err != nil {
+				return applied, err
+			}
+			break // the stream's first messages may have aged out: nothing more comes
+		}
+		if err := h(ctx, envs); err != nil {
+			return applied, err
+		}
+		applied += len(envs)
+	}
+	return applied, nil
 }

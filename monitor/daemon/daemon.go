@@ -90,27 +90,34 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("listen %s: %w", o.Listen, err)
 	}
 	srv := &http.Server{Handler: handler(led, m), ReadHeaderTimeout: 10 * time.Second}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	errs := make(chan error, 3)
-	wg.Go(func() {
+	// On the way out the scheduler stops first (a crawl in flight is
+	// cancelled and sends no summary), then the ledger catches up with the
+	// stream, then the HTTP server stops: the ledger never lags the stream
+	// across a restart.
+	schedCtx, stopSched := context.WithCancel(ctx)
+	defer stopSched()
+	consumeCtx, stopConsume := context.WithCancel(context.Background())
+	defer stopConsume()
+	drain := make(chan struct{})
+	errs := make(chan error, 2)
+	var serving, consuming, scheduling sync.WaitGroup
+	serving.Go(func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs <- err
 		}
 	})
-	wg.Go(func() {
+	consuming.Go(func() {
 		h := sink(led, m)
 		if o.Crawled != nil {
 			h = notifyDone(h, o.Crawled)
 		}
-		if err := b.Consume(ctx, "ledger", h, func(subject string, err error) {
+		if err := b.Consume(consumeCtx, "ledger", h, func(subject string, err error) {
 			o.Log.Warn("findings message dropped", zap.String("subject", subject), zap.Error(err))
-		}); err != nil {
+		}, drain); err != nil {
 			errs <- err
 		}
 	})
-	wg.Go(func() { schedule(ctx, o, b, cs, m) })
+	scheduling.Go(func() { schedule(schedCtx, o, b, cs, m) })
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String())
 	}
@@ -118,12 +125,23 @@ func Run(ctx context.Context, o Options) error {
 	select {
 	case <-ctx.Done():
 	case runErr = <-errs:
-		cancel()
+	}
+	stopSched()
+	scheduling.Wait()
+	close(drain)
+	drained := make(chan struct{})
+	go func() { consuming.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(30 * time.Second):
+		o.Log.Warn("the ledger did not catch up with the stream in 30 s; it will on the next start")
+		stopConsume()
+		<-drained
 	}
 	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)
 	defer stop()
 	srv.Shutdown(shutdown)
-	wg.Wait()
+	serving.Wait()
 	return runErr
 }
 
@@ -183,4 +201,44 @@ func crawlOnce(ctx context.Context, o Options, b *bus.Bus, s config.Site, cs []c
 	m.duration.WithLabelValues(s.ID).Observe(took.Seconds())
 	o.Log.Info("crawl", zap.String("site", s.ID), zap.String("crawl", crawlID), zap.String("result", result),
 		zap.Duration("took", took), zap.Error(err))
+}
+
+// Rebuild replays the findings stream into a fresh ledger beside the
+// current one and then puts it in its place: the same messages in the same
+// order give the same state. The daemon must not be running on dataDir
+// (its embedded NATS store is in use); with natsURLs the cluster's stream
+// is read.
+func Rebuild(ctx context.Context, dataDir, natsURLs string) (int, error) {
+	var b *bus.Bus
+	var err error
+	if natsURLs == "" {
+		b, err = bus.Embedded(filepath.Join(dataDir, "nats"))
+	} else {
+		b, err = bus.Connect(natsURLs)
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer b.Close()
+	if err := b.EnsureStreams(ctx); err != nil {
+		return 0, err
+	}
+	fresh := LedgerPath(dataDir) + ".rebuild"
+	os.Remove(fresh)
+	l, err := ledger.Open(fresh)
+	if err != nil {
+		return 0, err
+	}
+	n, err := b.Replay(ctx, sink(l, newMetrics(l, "rebuild")), func(string, error) {})
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(fresh)
+		return n, err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(LedgerPath(dataDir) + suffix)
+	}
+	return n, os.Rename(fresh, LedgerPath(dataDir))
 }

@@ -7,19 +7,22 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/monitor/config"
+	"github.com/govwatch/govwatch/monitor/ledger"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
 // started runs a daemon until the test ends and returns its HTTP address
 // and a channel that receives the site of each applied crawl summary.
-func started(t *testing.T, cfg *config.Config, dataDir string, every time.Duration, now func() time.Time) (string, chan string) {
+func started(t *testing.T, cfg *config.Config, dataDir string, every time.Duration, now func() time.Time) (string, chan string, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
@@ -31,21 +34,25 @@ func started(t *testing.T, cfg *config.Config, dataDir string, every time.Durati
 			Version: "test", Ready: func(a string) { addr <- a }, Crawled: func(site string) { crawled <- site },
 		})
 	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("daemon: %v", err)
-		}
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("daemon: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case a := <-addr:
-		return "http://" + a, crawled
+		return "http://" + a, crawled, stop
 	case err := <-done:
 		t.Fatalf("daemon did not start: %v", err)
 	case <-time.After(30 * time.Second):
 		t.Fatal("daemon did not start in 30 s")
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 func waitCrawl(t *testing.T, crawled chan string) {
@@ -57,15 +64,16 @@ func waitCrawl(t *testing.T, crawled chan string) {
 	}
 }
 
-// crawlsAfterNow forgets the crawls that landed already and waits for two
-// more: the first may have started before the site changed.
-func crawlsAfterNow(t *testing.T, crawled chan string) {
+// eventually waits for status() to say want: crawls run every 200 ms.
+func eventually(t *testing.T, want string, status func() string) {
 	t.Helper()
-	for len(crawled) > 0 {
-		<-crawled
+	got := ""
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if got = status(); got == want {
+			return
+		}
 	}
-	waitCrawl(t, crawled)
-	waitCrawl(t, crawled)
+	t.Fatalf("status %s, want %s", got, want)
 }
 
 func get(t *testing.T, url string) string {
@@ -111,7 +119,7 @@ func TestServeSamplePortal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, crawled := started(t, cfg, dir, time.Hour, func() time.Time { return sampleportal.Now })
+	base, crawled, _ := started(t, cfg, dir, time.Hour, func() time.Time { return sampleportal.Now })
 	waitCrawl(t, crawled)
 	rows := findings(t, base, "")
 	fs := make([]checks.Finding, 0, len(rows))
@@ -172,19 +180,52 @@ checks: {siteinfo: {require_https: false}}
 		}
 		return rows[0].Status
 	}
-	base, crawled := started(t, cfg, dir, 200*time.Millisecond, time.Now)
+	base, crawled, stop := started(t, cfg, dir, 200*time.Millisecond, time.Now)
 	waitCrawl(t, crawled)
 	if s := status(base); s != "open" {
 		t.Fatalf("after the first crawl: %s", s)
 	}
 	fixed.Store(true)
-	crawlsAfterNow(t, crawled)
-	if s := status(base); s != "rectified" {
-		t.Fatalf("after the fix: %s", s)
-	}
+	eventually(t, "rectified", func() string { return status(base) })
 	fixed.Store(false)
-	crawlsAfterNow(t, crawled)
-	if s := status(base); s != "reopened" {
-		t.Fatalf("broken again: %s", s)
+	eventually(t, "reopened", func() string { return status(base) })
+
+	// The stream replayed into a fresh ledger gives the same state.
+	ctx := context.Background()
+	stop()
+	before := snapshot(t, dir)
+	n, err := Rebuild(ctx, dir, "")
+	if err != nil || n == 0 {
+		t.Fatalf("rebuild: %d messages, %v", n, err)
 	}
+	if after := snapshot(t, dir); !reflect.DeepEqual(before, after) {
+		t.Fatalf("rebuilt ledger differs:\nbefore %+v\nafter  %+v", before, after)
+	}
+}
+
+// snapshot is every finding of the ledger in dir with its status and history.
+func snapshot(t *testing.T, dir string) []string {
+	t.Helper()
+	l, err := ledger.Open(LedgerPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	es, err := l.Findings(context.Background(), ledger.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		h, err := l.History(context.Background(), e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var events []string
+		for _, ev := range h {
+			events = append(events, ev.Status+"@"+ev.CrawlID)
+		}
+		out = append(out, fmt.Sprintf("%s %s %s first=%s last=%s %v", e.ID, e.Check, e.Status, e.FirstSeen.Format(time.RFC3339Nano), e.LastSeen.Format(time.RFC3339Nano), events))
+	}
+	return out
 }

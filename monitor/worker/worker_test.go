@@ -69,7 +69,7 @@ func TestCrawlPublishesTheTruth(t *testing.T) {
 			}
 		}
 		return nil
-	}, func(s string, err error) { t.Errorf("malformed on %s: %v", s, err) })
+	}, func(s string, err error) { t.Errorf("malformed on %s: %v", s, err) }, nil)
 	<-cctx.Done()
 	mu.Lock()
 	defer mu.Unlock()
