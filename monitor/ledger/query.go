@@ -160,7 +160,7 @@ func (l *Ledger) History(ctx context.Context, findingID string) ([]Event, error)
 // check and severity: the gauges of the metrics endpoint.
 func (l *Ledger) OpenCounts(ctx context.Context) ([]Count, error) {
 	rows, err := l.reader.QueryContext(ctx, `SELECT site, unit, check_id, severity, COUNT(*) FROM findings
-		WHERE status IN ('open', 'reopened')
+		WHERE status <> 'rectified' -- as in the partial index findings_open
 		GROUP BY site, unit, check_id, severity
 		ORDER BY site, unit, check_id, severity`)
 	if err != nil {

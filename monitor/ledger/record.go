@@ -2,10 +2,10 @@ package ledger
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
@@ -13,35 +13,54 @@ import (
 
 // Record upserts the findings of one crawl by id, all in one transaction:
 //   - a new id is open, first seen and last seen at the finding's LastSeen;
-//   - a known open or reopened id gets its last_seen, title, evidence and
-//     detail refreshed;
-//   - a rectified id seen after its rectification is reopened.
+//   - a known open or reopened id gets its last_seen, severity, unit, title,
+//     evidence and detail refreshed;
+//   - a rectified id seen after its rectification is reopened, with a
+//     history row naming crawlID.
 //
 // A finding not newer than what the ledger holds changes nothing, which makes
 // redelivery (the same message twice, or an old one after a newer crawl)
 // harmless. The ledger stores the evidence it is given; masking is the
-// checks' job.
+// checks' job. Either the whole batch is applied or, on any error, none of it.
 func (l *Ledger) Record(ctx context.Context, crawlID string, fs []checks.Finding) error {
 	if len(fs) == 0 {
 		return nil
 	}
-	now := time.Now()
+	batch, err := encodeBatch(fs, time.Now())
+	if err != nil {
+		return l.fail("record", err)
+	}
 	tx, err := l.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return l.fail("record", err)
 	}
 	defer tx.Rollback()
 
-	st, err := prepareRecord(ctx, tx)
-	if err != nil {
+	// History rows first, while the rows still say "rectified".
+	if _, err := tx.ExecContext(ctx, reopenEventsSQL, crawlID, batch.seen); err != nil {
 		return l.fail("record", err)
 	}
-	defer st.close()
-
-	for i := range fs {
-		if err := st.record(ctx, crawlID, &fs[i], now); err != nil {
-			return l.fail("record", fmt.Errorf("finding %d (%s): %w", i, fs[i].ID, err))
+	// Multi-row upserts: one statement per finding spends most of its time
+	// crossing database/sql and the driver rather than in SQLite.
+	for rows := batch.rows; len(rows) > 0; {
+		n := min(len(rows), upsertChunk)
+		args := make([]any, 0, n*len(rows[0]))
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+			args = append(args, crawlID)
 		}
+		var err error
+		if n == upsertChunk {
+			// Compiling 1,300 parameters costs as much as running them:
+			// full chunks use the statement prepared at Open.
+			_, err = tx.StmtContext(ctx, l.upsertChunk).ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, upsertSQL(n), args...)
+		}
+		if err != nil {
+			return l.fail("record", err)
+		}
+		rows = rows[n:]
 	}
 	if err := tx.Commit(); err != nil {
 		return l.fail("record", err)
@@ -49,90 +68,97 @@ func (l *Ledger) Record(ctx context.Context, crawlID string, fs []checks.Finding
 	return nil
 }
 
-// fail names the file and the operation in an error.
-func (l *Ledger) fail(op string, err error) error {
-	return fmt.Errorf("ledger %s: %s: %w", l.path, op, explain(err))
-}
+// reopenEventsSQL writes a "reopened" row for each rectified finding seen
+// after its rectification. Parameters: crawl id, the batch's sightings as a
+// JSON object {id: seen}, which json_each yields as key and integer value
+// without further parsing.
+const reopenEventsSQL = `
+INSERT INTO events (finding_id, status, crawl_id, at)
+SELECT f.id, 'reopened', ?1, b.value
+FROM json_each(?2) AS b
+JOIN findings AS f ON f.id = b.key
+WHERE f.status = 'rectified' AND b.value > f.rectified_at`
 
-// recordStmts are the statements of one Record transaction, prepared once per
-// batch rather than once per finding.
-type recordStmts struct {
-	state, insert, refresh, reopen, event *sql.Stmt
-}
+// upsertChunk is how many findings go in one INSERT: 13 parameters each,
+// well under SQLite's 32766. The parameters are anonymous (?): the driver
+// looks numbered ones (?NNN) up by name, which is quadratic in their count.
+const upsertChunk = 100
 
-func prepareRecord(ctx context.Context, tx *sql.Tx) (*recordStmts, error) {
-	var st recordStmts
-	queries := []struct {
-		dst **sql.Stmt
-		sql string
-	}{
-		{&st.state, `SELECT status, last_seen, rectified_at FROM findings WHERE id = ?`},
-		{&st.insert, `INSERT INTO findings
-			(id, check_id, severity, site, unit, url, target, title, evidence, detail, first_seen, first_crawl, last_seen, status)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`},
-		{&st.refresh, `UPDATE findings SET severity = ?, unit = ?, title = ?, evidence = ?, detail = ?, last_seen = ?
-			WHERE id = ?`},
-		{&st.reopen, `UPDATE findings SET severity = ?, unit = ?, title = ?, evidence = ?, detail = ?, last_seen = ?,
-			status = 'reopened', rectified_at = NULL WHERE id = ?`},
-		{&st.event, `INSERT INTO events (finding_id, status, crawl_id, at) VALUES (?, ?, ?, ?)`},
+// upsertSQLs caches the statement text by row count.
+var upsertSQLs sync.Map
+
+// upsertSQL inserts n new findings and refreshes known ones that this batch
+// saw later than the ledger did; the WHERE of the update is what makes
+// redelivery a no-op. Parameters: 13 per finding (see encodeBatch).
+func upsertSQL(n int) string {
+	if s, ok := upsertSQLs.Load(n); ok {
+		return s.(string)
 	}
-	for _, q := range queries {
-		s, err := tx.PrepareContext(ctx, q.sql)
+	var sb strings.Builder
+	sb.WriteString(`INSERT INTO findings (id, check_id, severity, site, unit, url, target, title, evidence, detail,
+	last_seen, first_seen, first_crawl, status) VALUES `)
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')")
+	}
+	sb.WriteString(`
+ON CONFLICT (id) DO UPDATE SET
+	severity = excluded.severity, unit = excluded.unit, title = excluded.title,
+	evidence = excluded.evidence, detail = excluded.detail, last_seen = excluded.last_seen,
+	status = CASE status WHEN 'rectified' THEN 'reopened' ELSE status END,
+	rectified_at = NULL
+WHERE excluded.last_seen > findings.last_seen
+	AND (findings.status <> 'rectified' OR excluded.last_seen > findings.rectified_at)`)
+	upsertSQLs.Store(n, sb.String())
+	return sb.String()
+}
+
+// encodedBatch is a batch ready for the statements: rows of upsert
+// parameters, and {id: seen} as JSON for the reopen check.
+type encodedBatch struct {
+	rows [][]any
+	seen string
+}
+
+// encodeBatch turns findings into statement parameters. An id twice in the
+// batch is kept once, so that the set-based statements see each id once: with
+// the fields of its latest sighting (the first of equals), and for a new id
+// first seen at its earliest, as recording them one by one would give. (One
+// difference: a rectified id seen twice is reopened at the later sighting.)
+func encodeBatch(fs []checks.Finding, now time.Time) (encodedBatch, error) {
+	latest := make(map[string]int, len(fs)) // id → index in rows
+	seen := make(map[string]int64, len(fs))
+	rows := make([][]any, 0, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		if f.ID == "" {
+			return encodedBatch{}, fmt.Errorf("finding %d (%s %s): no id", i, f.Check, f.URL)
+		}
+		at := seenAt(f, now)
+		if prev, ok := seen[f.ID]; ok && at <= prev {
+			row := rows[latest[f.ID]]
+			row[11] = min(row[11].(int64), at) // first_seen
+			continue
+		}
+		detail, err := encodeDetail(f.Detail)
 		if err != nil {
-			st.close()
-			return nil, err
+			return encodedBatch{}, fmt.Errorf("finding %d (%s): %w", i, f.ID, err)
 		}
-		*q.dst = s
-	}
-	return &st, nil
-}
-
-func (st *recordStmts) close() {
-	for _, s := range []*sql.Stmt{st.state, st.insert, st.refresh, st.reopen, st.event} {
-		if s != nil {
-			s.Close()
+		row := []any{f.ID, f.Check, string(f.Severity), f.Site, f.Unit, f.URL, f.Target,
+			f.Title, f.Evidence, detail, at, at} // last_seen, first_seen; + first_crawl
+		seen[f.ID] = at
+		if j, ok := latest[f.ID]; ok {
+			row[11] = rows[j][11] // the earlier first_seen
+			rows[j] = row
+		} else {
+			latest[f.ID] = len(rows)
+			rows = append(rows, row)
 		}
 	}
-}
-
-func (st *recordStmts) record(ctx context.Context, crawlID string, f *checks.Finding, now time.Time) error {
-	if f.ID == "" {
-		return errors.New("finding has no id")
-	}
-	seen := seenAt(f, now)
-	detail, err := encodeDetail(f.Detail)
-	if err != nil {
-		return err
-	}
-
-	var status string
-	var lastSeen int64
-	var rectifiedAt sql.NullInt64
-	err = st.state.QueryRowContext(ctx, f.ID).Scan(&status, &lastSeen, &rectifiedAt)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = st.insert.ExecContext(ctx, f.ID, f.Check, string(f.Severity), f.Site, f.Unit, f.URL, f.Target,
-			f.Title, f.Evidence, detail, seen, crawlID, seen)
-		return err
-	case err != nil:
-		return err
-	case status == StatusRectified:
-		// Only a sighting after the rectification reopens: an old message
-		// redelivered after a later complete crawl must not.
-		if rectifiedAt.Valid && seen <= rectifiedAt.Int64 {
-			return nil
-		}
-		_, err = st.reopen.ExecContext(ctx, string(f.Severity), f.Unit, f.Title, f.Evidence, detail, seen, f.ID)
-		if err != nil {
-			return err
-		}
-		_, err = st.event.ExecContext(ctx, f.ID, StatusReopened, crawlID, seen)
-		return err
-	case seen > lastSeen:
-		_, err = st.refresh.ExecContext(ctx, string(f.Severity), f.Unit, f.Title, f.Evidence, detail, seen, f.ID)
-		return err
-	}
-	return nil // not newer than what we hold: a redelivery
+	seenJSON, err := json.Marshal(seen)
+	return encodedBatch{rows: rows, seen: string(seenJSON)}, err
 }
 
 // seenAt is when the crawl saw the finding: its LastSeen, else its FirstSeen,
@@ -147,6 +173,7 @@ func seenAt(f *checks.Finding, now time.Time) int64 {
 	return nanos(now)
 }
 
+// encodeDetail gives the detail map as JSON text, or nil (SQL NULL) when empty.
 func encodeDetail(d map[string]any) (any, error) {
 	if len(d) == 0 {
 		return nil, nil
@@ -158,79 +185,7 @@ func encodeDetail(d map[string]any) (any, error) {
 	return string(b), nil
 }
 
-// CompleteCrawl closes crawl crawlID of site. When complete is true, every
-// open or reopened finding of the site whose check is in checksRun and whose
-// id is not in seen becomes rectified at `at`, with a history row naming the
-// crawl. An incomplete crawl (cancelled, capped) proves nothing about the
-// pages it did not reach, so it rectifies nothing. A crawlID closed before is
-// a redelivery: it changes nothing and reports the count of the first close.
-func (l *Ledger) CompleteCrawl(ctx context.Context, crawlID, site string, checksRun []string, seen []string, complete bool, at time.Time) (rectified int, err error) {
-	if crawlID == "" {
-		return 0, errors.New("ledger: CompleteCrawl: empty crawl id")
-	}
-	tx, err := l.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, l.fail("complete crawl", err)
-	}
-	defer tx.Rollback()
-
-	var prior int
-	err = tx.QueryRowContext(ctx, `SELECT rectified FROM crawls WHERE crawl_id = ?`, crawlID).Scan(&prior)
-	if err == nil {
-		return prior, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, l.fail("complete crawl", err)
-	}
-
-	if complete && len(checksRun) > 0 {
-		rectified, err = rectifyUnseen(ctx, tx, crawlID, site, checksRun, seen, at)
-		if err != nil {
-			return 0, l.fail("complete crawl", err)
-		}
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO crawls (crawl_id, site, complete, rectified, at) VALUES (?, ?, ?, ?, ?)`,
-		crawlID, site, complete, rectified, nanos(at))
-	if err != nil {
-		return 0, l.fail("complete crawl", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, l.fail("complete crawl", err)
-	}
-	return rectified, nil
-}
-
-// rectifyUnseen writes the history rows and then flips the status, both
-// selecting with the same condition inside one transaction. The id and check
-// lists go in as JSON arrays so that 100,000 seen ids are one bound parameter.
-// A finding last seen after `at` was seen by a later crawl and stays open.
-func rectifyUnseen(ctx context.Context, tx *sql.Tx, crawlID, site string, checksRun, seen []string, at time.Time) (int, error) {
-	if seen == nil {
-		seen = []string{} // json "null" would make NOT IN match nothing
-	}
-	checksJSON, err := json.Marshal(checksRun)
-	if err != nil {
-		return 0, err
-	}
-	seenJSON, err := json.Marshal(seen)
-	if err != nil {
-		return 0, err
-	}
-	const unseen = `site = ? AND status IN ('open', 'reopened') AND last_seen <= ?
-		AND check_id IN (SELECT value FROM json_each(?))
-		AND id NOT IN (SELECT value FROM json_each(?))`
-	atN := nanos(at)
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (finding_id, status, crawl_id, at)
-		SELECT id, 'rectified', ?, ? FROM findings WHERE `+unseen,
-		crawlID, atN, site, atN, string(checksJSON), string(seenJSON))
-	if err != nil {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE findings SET status = 'rectified', rectified_at = ? WHERE `+unseen,
-		atN, site, atN, string(checksJSON), string(seenJSON))
-	if err != nil {
-		return 0, err
-	}
-	n, err := res.RowsAffected()
-	return int(n), err
+// fail names the file and the operation in an error.
+func (l *Ledger) fail(op string, err error) error {
+	return fmt.Errorf("ledger %s: %s: %w", l.path, op, explain(err))
 }

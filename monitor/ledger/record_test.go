@@ -244,3 +244,31 @@ func TestFullDiskLeavesNoHalfBatch(t *testing.T) {
 		t.Fatalf("%d findings after a failed batch, want the 1 from before", len(all))
 	}
 }
+
+func TestBatchWithRepeatedIDKeepsLatestSighting(t *testing.T) {
+	l := openTemp(t)
+	early := finding("link.broken", "s", "https://a/", "https://a/x", day(0))
+	late := early
+	late.LastSeen = day(1)
+	late.Title = "later title"
+	equal := late
+	equal.Title = "same instant, second: ignored like a redelivery"
+	mustRecord(t, l, "c0", late, early, equal)
+	e := mustGet(t, l, early.ID)
+	if !e.FirstSeen.Equal(day(0)) || !e.LastSeen.Equal(day(1)) || e.Title != "later title" {
+		t.Fatalf("got %+v", e)
+	}
+}
+
+func TestCancelledRecordWritesNothing(t *testing.T) {
+	l := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := l.Record(ctx, "c0", []checks.Finding{finding("link.broken", "s", "https://a/", "https://a/x", day(0))})
+	if err == nil {
+		t.Fatal("no error with a cancelled context")
+	}
+	if all, _ := l.Findings(context.Background(), Query{}); len(all) != 0 {
+		t.Fatalf("%d findings written by a cancelled Record", len(all))
+	}
+}
