@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 BIN      := bin/govwatch
 
-.PHONY: all build demo test test-short lint fuzz bench clean
+.PHONY: all build demo test test-short lint rules fuzz bench clean
 
 all: build
 
@@ -22,8 +22,17 @@ demo: build
 
 # Everything CI runs: format, vet, the race detector over every package
 # (end-to-end crawls of the sample portal and hostile-server tests included).
-test: lint
+test: lint rules
 	$(GO) test -race -count=1 ./...
+
+# The Prometheus alert rules, unit-tested with promtool (Debian package
+# prometheus; .ci/run installs it and CI=true makes it required).
+rules:
+	@if command -v promtool >/dev/null; then \
+	  promtool check rules deploy/prometheus/govwatch-rules.yml && \
+	  promtool test rules deploy/prometheus/govwatch-rules.test.yml; \
+	elif [ -n "$$CI" ]; then echo "promtool is required in CI (apt-get install prometheus)"; exit 1; \
+	else echo "promtool not found (apt-get install prometheus): alert rules not tested"; fi
 
 # The quick loop while editing: no race detector, slow suites skipped.
 test-short:
