@@ -124,7 +124,7 @@ func ledgerSummary(ctx context.Context, data, site string) string {
 // with a first summary once the first crawl is in the ledger.
 func serveDemo(ctx context.Context, cfg *config.Config, addr, data string, stderr io.Writer) int {
 	err := daemon.Run(ctx, daemon.Options{
-		Config: cfg, DataDir: data, Listen: addr, Now: func() time.Time { return sampleportal.Now }, Version: version,
+		Config: cfg, DataDir: data, Listen: addr, Now: func() time.Time { return sampleportal.Now }, Version: version, Slots: 1,
 		Log: newLogger(stderr, false),
 		Ready: func(a string) {
 			fmt.Fprintf(stderr, "\n守护进程已启动（内嵌 NATS JetStream）：\n  指标     http://%s/metrics\n  接口     http://%s/api/findings?status=open\n  台账     %s（govwatch findings --data %s）\n首次检查完成后在此报告，Ctrl-C 停止。\n",

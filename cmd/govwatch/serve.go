@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	listen := fs.String("listen", "127.0.0.1:9090", "HTTP `address` for /metrics, health and the API")
 	natsURLs := fs.String("nats", "", "NATS cluster `URLs` (nats://a:4222,nats://b:4222); default: an embedded server")
 	every := fs.Duration("every", 24*time.Hour, "how often each site is crawled after the first crawl")
+	slots := fs.Int("slots", 1, "crawls this process runs at once; 0 leaves crawling to `govwatch worker`s")
 	nowFlag := fs.String("now", "", "judgement `date` for every crawl (2025-01-15); default the real clock")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return usageError(err)
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	log := newLogger(stderr, true)
 	defer log.Sync()
 	err = daemon.Run(ctx, daemon.Options{
-		Config: cfg, DataDir: *data, Listen: *listen, NATS: *natsURLs, Every: *every, Now: clock, Log: log, Version: version,
+		Config: cfg, DataDir: *data, Listen: *listen, NATS: *natsURLs, Every: *every, Slots: *slots, Now: clock, Log: log, Version: version,
 		Ready: func(addr string) {
 			fmt.Fprintf(stderr, "govwatch serve: http://%s/metrics, http://%s/api/findings; ledger %s\n", addr, addr, daemon.LedgerPath(*data))
 		},
@@ -169,5 +170,37 @@ func runLedger(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailure
 	}
 	fmt.Fprintf(stderr, "ledger rebuilt from %d messages: %s\n", n, daemon.LedgerPath(*data))
+	return exitClean
+}
+
+func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: govwatch worker --config FILE --nats URLS [--slots N]\n\nRuns crawl slots only, taking jobs from the cluster's queue: more crawl capacity beside serve.")
+		fs.PrintDefaults()
+	}
+	cfgPath := fs.String("config", "", "config `file` (YAML), the same as serve's")
+	natsURLs := fs.String("nats", "", "NATS cluster `URLs` (nats://a:4222,nats://b:4222)")
+	slots := fs.Int("slots", 2, "crawls run at once")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return usageError(err)
+	}
+	if *cfgPath == "" || *natsURLs == "" {
+		fmt.Fprintln(stderr, "govwatch worker: give --config FILE and --nats URLS")
+		return exitUsage
+	}
+	cfg, err := loadConfig(*cfgPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "govwatch worker: %v\n", err)
+		return exitUsage
+	}
+	log := newLogger(stderr, true)
+	defer log.Sync()
+	err = daemon.Work(ctx, daemon.Options{Config: cfg, NATS: *natsURLs, Slots: *slots, Log: log, Version: version})
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "govwatch worker: %v\n", err)
+		return exitFailure
+	}
 	return exitClean
 }

@@ -84,6 +84,22 @@ func wrap(nc *nats.Conn) (*Bus, error) {
 	return &Bus{nc: nc, js: js}, nil
 }
 
+// Another opens a second connection to the same server or cluster (a
+// worker of its own); closing it leaves the first one and the server be.
+func (b *Bus) Another() (*Bus, error) {
+	var nc *nats.Conn
+	var err error
+	if b.server != nil {
+		nc, err = nats.Connect(b.server.ClientURL(), nats.InProcessServer(b.server), nats.Name("govwatch"))
+	} else {
+		nc, err = nats.Connect(strings.Join(b.nc.Servers(), ","), nats.Name("govwatch"), nats.MaxReconnects(-1))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("NATS: %w", err)
+	}
+	return wrap(nc)
+}
+
 // Close drains the connection and stops the embedded server.
 func (b *Bus) Close() {
 	b.nc.Drain()
@@ -99,12 +115,7 @@ func (b *Bus) Close() {
 // replicas on a cluster of three or more. A cluster that has not elected a
 // leader yet answers "no responders": retried until ctx ends.
 func (b *Bus) EnsureStreams(ctx context.Context) error {
-	replicas := 1
-	if b.server == nil {
-		if n := len(b.nc.Servers()); n >= 3 {
-			replicas = 3
-		}
-	}
+	replicas := b.replicas()
 	cfg := jetstream.StreamConfig{
 		Name: FindingsStream, Subjects: []string{findingSubjects, doneSubjects},
 		Retention: jetstream.LimitsPolicy, Storage: jetstream.FileStorage, MaxAge: 366 * 24 * time.Hour,

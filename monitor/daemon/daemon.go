@@ -1,8 +1,9 @@
 // Package daemon is `govwatch serve`: the bus (an embedded NATS server with
 // JetStream under the data dir, or a cluster), the ledger fed from the
-// findings stream, a scheduler that crawls each site at start and then at an
-// interval, and an HTTP server with /metrics, /healthz, /readyz and a JSON
-// API over the ledger.
+// findings stream, a scheduler that queues a crawl of each site at start and
+// then at an interval, worker slots that take crawls from the queue (more
+// of them run as `govwatch worker` on other machines), and an HTTP server
+// with /metrics, /healthz, /readyz and a JSON API over the ledger.
 package daemon
 
 import (
@@ -43,6 +44,10 @@ type Options struct {
 	Ready func(addr string)
 	// Crawled, when set, is called after each crawl's summary is applied.
 	Crawled func(site string)
+	// Slots is how many crawls this process runs at once; with 0, serve
+	// runs none and only `govwatch worker`s crawl.
+	Slots int
+	Jobs  bus.JobOptions
 }
 
 // LedgerPath is where the ledger lives in a data dir.
@@ -84,6 +89,9 @@ func Run(ctx context.Context, o Options) error {
 	if err := b.EnsureStreams(ctx); err != nil {
 		return err
 	}
+	if err := b.EnsureJobs(ctx, o.Jobs); err != nil {
+		return err
+	}
 	m := newMetrics(led, o.Version)
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
@@ -117,7 +125,14 @@ func Run(ctx context.Context, o Options) error {
 			errs <- err
 		}
 	})
-	scheduling.Go(func() { schedule(schedCtx, o, b, cs, m) })
+	scheduling.Go(func() { schedule(schedCtx, o, b) })
+	for range o.Slots {
+		scheduling.Go(func() {
+			if err := work(schedCtx, o, b, cs, m); err != nil {
+				errs <- err
+			}
+		})
+	}
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String())
 	}
@@ -161,15 +176,16 @@ func notifyDone(h bus.Handler, done func(site string)) bus.Handler {
 	}
 }
 
-// schedule crawls every site once at start, so a new install shows results
-// within minutes, then each one every o.Every, sites one after another.
-func schedule(ctx context.Context, o Options, b *bus.Bus, cs []checks.Check, m *metrics) {
+// schedule queues a crawl of every site at start, so a new install shows
+// results within minutes, then of each one every o.Every. A site whose
+// crawl is still waiting gets no second one.
+func schedule(ctx context.Context, o Options, b *bus.Bus) {
 	for {
 		for _, s := range o.Config.Sites {
-			if ctx.Err() != nil {
-				return
+			j := bus.Job{ID: s.ID + "/" + time.Now().UTC().Format("20060102T150405.000"), Site: s.ID, At: time.Now()}
+			if err := b.Enqueue(ctx, j); err != nil && !errors.Is(err, bus.ErrJobPending) && ctx.Err() == nil {
+				o.Log.Warn("queue a crawl", zap.String("site", s.ID), zap.Error(err))
 			}
-			crawlOnce(ctx, o, b, s, cs, m)
 		}
 		select {
 		case <-ctx.Done():
@@ -179,9 +195,24 @@ func schedule(ctx context.Context, o Options, b *bus.Bus, cs []checks.Check, m *
 	}
 }
 
-func crawlOnce(ctx context.Context, o Options, b *bus.Bus, s config.Site, cs []checks.Check, m *metrics) {
+// work runs crawl jobs from the queue until ctx ends.
+func work(ctx context.Context, o Options, b *bus.Bus, cs []checks.Check, m *metrics) error {
+	return b.Work(ctx, o.Jobs, func(ctx context.Context, j bus.Job) error {
+		s := o.Config.Site(j.Site)
+		if s == nil {
+			return fmt.Errorf("site %q is not in this worker's config", j.Site)
+		}
+		return crawlOnce(ctx, o, b, *s, j.ID, cs, m)
+	}, func(j bus.Job, err error) {
+		m.deadJobs.Inc()
+		o.Log.Error("crawl job given up", zap.String("site", j.Site), zap.String("job", j.ID), zap.Error(err))
+	})
+}
+
+// crawlOnce runs one crawl job; an error means the job should be tried
+// again (the site did not answer, the bus failed), not that it found problems.
+func crawlOnce(ctx context.Context, o Options, b *bus.Bus, s config.Site, crawlID string, cs []checks.Check, m *metrics) error {
 	now := o.Now()
-	crawlID := s.ID + "/" + time.Now().UTC().Format("20060102T150405.000")
 	start := time.Now()
 	seen, err := worker.Crawl(ctx, b, s, cs, crawlID, now, o.Inspect)
 	took := time.Since(start)
@@ -201,6 +232,10 @@ func crawlOnce(ctx context.Context, o Options, b *bus.Bus, s config.Site, cs []c
 	m.duration.WithLabelValues(s.ID).Observe(took.Seconds())
 	o.Log.Info("crawl", zap.String("site", s.ID), zap.String("crawl", crawlID), zap.String("result", result),
 		zap.Duration("took", took), zap.Error(err))
+	if seen == nil {
+		return err
+	}
+	return nil // a crawl that ran, even incomplete, has said what it saw
 }
 
 // Rebuild replays the findings stream into a fresh ledger beside the
@@ -241,4 +276,49 @@ func Rebuild(ctx context.Context, dataDir, natsURLs string) (int, error) {
 		os.Remove(LedgerPath(dataDir) + suffix)
 	}
 	return n, os.Rename(fresh, LedgerPath(dataDir))
+}
+
+// Work runs only crawl slots against an existing cluster (`govwatch
+// worker`): more crawl capacity, no ledger, scheduler or HTTP server.
+func Work(ctx context.Context, o Options) error {
+	if o.NATS == "" {
+		return errors.New("a worker joins a NATS cluster: give its URLs")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = zap.NewNop()
+	}
+	cs, err := inspect.Checks(o.Config, o.Inspect.Checks)
+	if err != nil {
+		return err
+	}
+	b, err := bus.Connect(o.NATS)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if err := b.EnsureStreams(ctx); err != nil {
+		return err
+	}
+	if err := b.EnsureJobs(ctx, o.Jobs); err != nil {
+		return err
+	}
+	if o.Slots < 1 {
+		return errors.New("a worker needs at least one slot")
+	}
+	m := newMetrics(nil, o.Version)
+	var wg sync.WaitGroup
+	errs := make(chan error, o.Slots)
+	for range o.Slots {
+		wg.Go(func() {
+			if err := work(ctx, o, b, cs, m); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
 }

@@ -30,7 +30,7 @@ func started(t *testing.T, cfg *config.Config, dataDir string, every time.Durati
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{
-			Config: cfg, DataDir: dataDir, Listen: "127.0.0.1:0", Every: every, Now: now,
+			Config: cfg, DataDir: dataDir, Listen: "127.0.0.1:0", Every: every, Now: now, Slots: 1,
 			Version: "test", Ready: func(a string) { addr <- a }, Crawled: func(site string) { crawled <- site },
 		})
 	}()

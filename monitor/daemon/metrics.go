@@ -21,6 +21,7 @@ type metrics struct {
 	lastSuccess *prometheus.GaugeVec
 	pages       *prometheus.CounterVec
 	links       *prometheus.CounterVec
+	deadJobs    prometheus.Counter
 }
 
 func newMetrics(l *ledger.Ledger, version string) *metrics {
@@ -40,11 +41,16 @@ func newMetrics(l *ledger.Ledger, version string) *metrics {
 			Help: "Pages read by crawls."}, []string{"site"}),
 		links: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "govwatch_links_checked_total",
 			Help: "Distinct link targets checked by crawls."}, []string{"site"}),
+		deadJobs: prometheus.NewCounter(prometheus.CounterOpts{Name: "govwatch_jobs_dead_lettered_total",
+			Help: "Crawl jobs given up after their last try."}),
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "govwatch_build_info", Help: "The running govwatch."}, []string{"version"})
 	build.WithLabelValues(version).Set(1)
-	m.registry.MustRegister(m.findings, m.rectified, m.crawls, m.duration, m.lastSuccess, m.pages, m.links, build,
-		openFindings{l}, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.registry.MustRegister(m.findings, m.rectified, m.deadJobs, m.crawls, m.duration, m.lastSuccess, m.pages, m.links, build,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if l != nil { // a worker has no ledger
+		m.registry.MustRegister(openFindings{l})
+	}
 	return m
 }
 

@@ -24,7 +24,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func FuzzResolve(f *testing.F) {
-	for _, s := range []string{"../a.html", "/附件/通知.pdf?q=通知", `\x\y`, "//h/p", "?", "#x", "http://[::1"} {
+	for _, s := range []string{"../a.html", "/附件/通知.pdf?q=通知", `\x\y`, "//h/p", "?", "#x", "http://[::1", "//::"} {
 		f.Add(s)
 	}
 	base, _ := url.Parse("http://www.dc.gov.cn/xxgk/index.html")

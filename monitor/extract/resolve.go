@@ -38,7 +38,13 @@ func Resolve(base *url.URL, ref, enc string) (string, error) {
 		return "", fmt.Errorf("no host")
 	}
 	abs.Fragment, abs.RawFragment = "", ""
-	return abs.String(), nil
+	out := abs.String()
+	// url.Parse accepts hosts it cannot read back ("//::" gives "http://::",
+	// whose port is "::"): what does not parse again is no link.
+	if _, err := url.Parse(out); err != nil {
+		return "", err
+	}
+	return out, nil
 }
 
 func dropControl(r rune) rune {
