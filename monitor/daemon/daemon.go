@@ -76,22 +76,11 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer led.Close()
-	var b *bus.Bus
-	if o.NATS == "" {
-		b, err = bus.Embedded(filepath.Join(o.DataDir, "nats"))
-	} else {
-		b, err = bus.Connect(o.NATS)
-	}
+	b, err := openBus(ctx, o.NATS, o.DataDir, o.Jobs)
 	if err != nil {
 		return err
 	}
 	defer b.Close()
-	if err := b.EnsureStreams(ctx); err != nil {
-		return err
-	}
-	if err := b.EnsureJobs(ctx, o.Jobs); err != nil {
-		return err
-	}
 	m := newMetrics(led, o.Version)
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
@@ -244,20 +233,11 @@ func crawlOnce(ctx context.Context, o Options, b *bus.Bus, s config.Site, crawlI
 // (its embedded NATS store is in use); with natsURLs the cluster's stream
 // is read.
 func Rebuild(ctx context.Context, dataDir, natsURLs string) (int, error) {
-	var b *bus.Bus
-	var err error
-	if natsURLs == "" {
-		b, err = bus.Embedded(filepath.Join(dataDir, "nats"))
-	} else {
-		b, err = bus.Connect(natsURLs)
-	}
+	b, err := openBus(ctx, natsURLs, dataDir, bus.JobOptions{})
 	if err != nil {
 		return 0, err
 	}
 	defer b.Close()
-	if err := b.EnsureStreams(ctx); err != nil {
-		return 0, err
-	}
 	fresh := LedgerPath(dataDir) + ".rebuild"
 	os.Remove(fresh)
 	l, err := ledger.Open(fresh)
@@ -294,17 +274,11 @@ func Work(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	b, err := bus.Connect(o.NATS)
+	b, err := openBus(ctx, o.NATS, "", o.Jobs)
 	if err != nil {
 		return err
 	}
 	defer b.Close()
-	if err := b.EnsureStreams(ctx); err != nil {
-		return err
-	}
-	if err := b.EnsureJobs(ctx, o.Jobs); err != nil {
-		return err
-	}
 	if o.Slots < 1 {
 		return errors.New("a worker needs at least one slot")
 	}
@@ -321,4 +295,27 @@ func Work(ctx context.Context, o Options) error {
 	wg.Wait()
 	close(errs)
 	return <-errs
+}
+
+// openBus connects to the cluster at natsURLs, or starts the embedded
+// server with its store in dataDir, and makes sure the streams exist.
+func openBus(ctx context.Context, natsURLs, dataDir string, jobs bus.JobOptions) (*bus.Bus, error) {
+	var b *bus.Bus
+	var err error
+	if natsURLs == "" {
+		b, err = bus.Embedded(filepath.Join(dataDir, "nats"))
+	} else {
+		b, err = bus.Connect(natsURLs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err = b.EnsureStreams(ctx); err == nil {
+		err = b.EnsureJobs(ctx, jobs)
+	}
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
 }

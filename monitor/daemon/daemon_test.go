@@ -111,11 +111,7 @@ func TestServeSamplePortal(t *testing.T) {
 	}
 	defer srv.Close()
 	dir := t.TempDir()
-	text, err := sampleportal.Config(srv.URL, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("sample.yaml", []byte(text))
+	cfg, err := srv.LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

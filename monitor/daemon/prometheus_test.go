@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
@@ -38,11 +37,7 @@ func TestPrometheusScrapesServe(t *testing.T) {
 	}
 	defer srv.Close()
 	dir := t.TempDir()
-	text, err := sampleportal.Config(srv.URL, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("sample.yaml", []byte(text))
+	cfg, err := srv.LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

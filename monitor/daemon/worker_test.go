@@ -8,7 +8,6 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/govwatch/govwatch/checks"
-	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
@@ -34,11 +33,7 @@ func TestServeWithSeparateWorker(t *testing.T) {
 	}
 	defer srv.Close()
 	dir := t.TempDir()
-	text, err := sampleportal.Config(srv.URL, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("sample.yaml", []byte(text))
+	cfg, err := srv.LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

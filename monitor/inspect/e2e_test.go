@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
-	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
@@ -26,11 +25,7 @@ func inspectSample(t *testing.T) (*sampleportal.Server, []checks.Finding, []*che
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	yaml, err := sampleportal.Config(srv.URL, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("e2e.yaml", []byte(yaml))
+	cfg, err := srv.LoadConfig(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/govwatch/govwatch/monitor/config"
 )
 
 // configYAML is the sample portal's monitoring config: its unit and site, a
@@ -47,4 +49,14 @@ func Config(url, dir string) (string, error) {
 		return "", fmt.Errorf("sample portal config: %w", err)
 	}
 	return fmt.Sprintf(configYAML, url, list), nil
+}
+
+// LoadConfig writes the portal's word lists into dir and returns its parsed
+// monitoring config.
+func (s *Server) LoadConfig(dir string) (*config.Config, error) {
+	text, err := Config(s.URL, dir)
+	if err != nil {
+		return nil, err
+	}
+	return config.Parse("sample-portal.yaml", []byte(text))
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/monitor/bus"
-	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/inspect"
 	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
@@ -25,11 +24,7 @@ func TestCrawlPublishesTheTruth(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	text, err := sampleportal.Config(srv.URL, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("sample.yaml", []byte(text))
+	cfg, err := srv.LoadConfig(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
