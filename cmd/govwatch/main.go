@@ -29,6 +29,7 @@ func commands() []command {
 	return []command{
 		{"check", "crawl sites once and print their findings", runCheck},
 		{"serve", "run the daemon: scheduled crawls, the ledger, /metrics and the API", runServe},
+		{"crawl", "crawl now SITE: ask a running serve to crawl a site at once", runCrawl},
 		{"worker", "run crawl slots only, taking jobs from a NATS cluster", runWorker},
 		{"findings", "list findings from the ledger", runFindings},
 		{"ledger", "ledger rebuild: replay the findings stream into a fresh ledger", runLedger},

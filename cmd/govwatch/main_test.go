@@ -40,6 +40,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown family", []string{"check", "--checks", "nope", "http://127.0.0.1:1/"}, exitUsage, `"nope" is not one of`},
 		{"unknown format", []string{"check", "--format", "xml", "--progress", "never", "http://127.0.0.1:1/"}, exitUsage, `format "xml"`},
 		{"version", []string{"version"}, exitClean, ""},
+		{"crawl now without serve", []string{"crawl", "now", "dc-portal", "--server", "http://127.0.0.1:1"}, exitFailure, "is serve running?"},
+		{"crawl without now", []string{"crawl", "dc-portal"}, exitUsage, "usage: govwatch crawl now SITE"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

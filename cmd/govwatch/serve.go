@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/govwatch/govwatch/checks"
@@ -202,5 +205,37 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "govwatch worker: %v\n", err)
 		return exitFailure
 	}
+	return exitClean
+}
+
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 || args[0] != "now" {
+		fmt.Fprintln(stderr, "usage: govwatch crawl now SITE [--server http://127.0.0.1:9090]\n\nAsks a running serve to crawl a site at once.")
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("crawl now", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	server := fs.String("server", "http://127.0.0.1:9090", "`URL` of serve's HTTP server")
+	rest, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return usageError(err)
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(stderr, "govwatch crawl now: name one site id")
+		return exitUsage
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(*server, "/")+"/api/crawl/"+url.PathEscape(rest[0]), nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(stderr, "govwatch crawl now: %v (is serve running?)\n", err)
+		return exitFailure
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if resp.StatusCode != http.StatusAccepted {
+		fmt.Fprintf(stderr, "govwatch crawl now: %s", body)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "%s", body)
 	return exitClean
 }

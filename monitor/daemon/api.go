@@ -1,7 +1,9 @@
 package daemon
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,12 +12,27 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/govwatch/govwatch/checks"
+	"github.com/govwatch/govwatch/monitor/bus"
 	"github.com/govwatch/govwatch/monitor/ledger"
 )
 
-// handler serves /metrics, /healthz, /readyz and GET /api/findings.
-func handler(l *ledger.Ledger, m *metrics) http.Handler {
+// handler serves /metrics, /healthz, /readyz, GET /api/findings and
+// POST /api/crawl/{site}, which queues a crawl of the site at once.
+func handler(l *ledger.Ledger, m *metrics, crawlNow func(ctx context.Context, site string) error) http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/crawl/{site}", func(w http.ResponseWriter, r *http.Request) {
+		switch err := crawlNow(r.Context(), r.PathValue("site")); {
+		case errors.Is(err, errUnknownSite):
+			http.Error(w, err.Error(), http.StatusNotFound)
+		case errors.Is(err, bus.ErrJobPending):
+			http.Error(w, err.Error(), http.StatusConflict)
+		case err != nil:
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		default:
+			w.WriteHeader(http.StatusAccepted)
+			fmt.Fprintf(w, "crawl of %s queued\n", r.PathValue("site"))
+		}
+	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {

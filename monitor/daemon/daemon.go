@@ -86,7 +86,13 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", o.Listen, err)
 	}
-	srv := &http.Server{Handler: handler(led, m), ReadHeaderTimeout: 10 * time.Second}
+	crawlNow := func(ctx context.Context, site string) error {
+		if o.Config.Site(site) == nil {
+			return fmt.Errorf("%w: %q", errUnknownSite, site)
+		}
+		return b.Enqueue(ctx, newJob(site))
+	}
+	srv := &http.Server{Handler: handler(led, m, crawlNow), ReadHeaderTimeout: 10 * time.Second}
 	// On the way out the scheduler stops first (a crawl in flight is
 	// cancelled and sends no summary), then the ledger catches up with the
 	// stream, then the HTTP server stops: the ledger never lags the stream
@@ -171,8 +177,7 @@ func notifyDone(h bus.Handler, done func(site string)) bus.Handler {
 func schedule(ctx context.Context, o Options, b *bus.Bus) {
 	for {
 		for _, s := range o.Config.Sites {
-			j := bus.Job{ID: s.ID + "/" + time.Now().UTC().Format("20060102T150405.000"), Site: s.ID, At: time.Now()}
-			if err := b.Enqueue(ctx, j); err != nil && !errors.Is(err, bus.ErrJobPending) && ctx.Err() == nil {
+			if err := b.Enqueue(ctx, newJob(s.ID)); err != nil && !errors.Is(err, bus.ErrJobPending) && ctx.Err() == nil {
 				o.Log.Warn("queue a crawl", zap.String("site", s.ID), zap.Error(err))
 			}
 		}
@@ -182,6 +187,14 @@ func schedule(ctx context.Context, o Options, b *bus.Bus) {
 		case <-time.After(o.Every):
 		}
 	}
+}
+
+var errUnknownSite = errors.New("no such site in the config")
+
+// newJob is a crawl of site queued now; its id names the site and the time.
+func newJob(site string) bus.Job {
+	now := time.Now()
+	return bus.Job{ID: site + "/" + now.UTC().Format("20060102T150405.000"), Site: site, At: now}
 }
 
 // work runs crawl jobs from the queue until ctx ends.

@@ -138,6 +138,18 @@ func TestServeSamplePortal(t *testing.T) {
 	if got := get(t, base+"/readyz"); got != "ready\n" {
 		t.Errorf("readyz: %q", got)
 	}
+	// crawl now: queued at once (the next scheduled crawl is an hour away).
+	for site, want := range map[string]int{"nowhere": http.StatusNotFound, "dc-portal": http.StatusAccepted} {
+		resp, err := http.Post(base+"/api/crawl/"+site, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("crawl now %s: HTTP %d, want %d", site, resp.StatusCode, want)
+		}
+	}
+	waitCrawl(t, crawled)
 }
 
 // TestRectifyAndReopen: a broken link fixed between two crawls is
