@@ -164,3 +164,12 @@ func (b *Bus) replicas() int {
 	}
 	return 1
 }
+
+// PendingJobs counts the crawls waiting in the queue or being crawled.
+func (b *Bus) PendingJobs(ctx context.Context) (uint64, error) {
+	s, err := b.js.Stream(ctx, JobsStream)
+	if err != nil {
+		return 0, err
+	}
+	return s.CachedInfo().State.Msgs, nil
+}

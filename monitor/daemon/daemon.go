@@ -81,7 +81,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer b.Close()
-	m := newMetrics(led, o.Version)
+	m := newMetricsFor(led, b, o.Version)
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", o.Listen, err)

@@ -130,7 +130,7 @@ func TestServeSamplePortal(t *testing.T) {
 	}
 	metrics := get(t, base+"/metrics")
 	for _, want := range []string{`govwatch_findings_open{check="link.broken",severity="deduct",site="dc-portal",unit="dc-office"}`,
-		`govwatch_crawls_total{result="complete",site="dc-portal"} 1`, `govwatch_build_info{version="test"} 1`} {
+		`govwatch_crawls_total{result="complete",site="dc-portal"} 1`, `govwatch_build_info{version="test"} 1`, "govwatch_jobs_pending "} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/govwatch/govwatch/monitor/bus"
 	"github.com/govwatch/govwatch/monitor/ledger"
 )
 
@@ -25,6 +26,11 @@ type metrics struct {
 }
 
 func newMetrics(l *ledger.Ledger, version string) *metrics {
+	return newMetricsFor(l, nil, version)
+}
+
+// newMetricsFor adds, when b is set, the job queue's depth read at scrape.
+func newMetricsFor(l *ledger.Ledger, b *bus.Bus, version string) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		findings: prometheus.NewCounter(prometheus.CounterOpts{Name: "govwatch_findings_recorded_total",
@@ -50,6 +56,18 @@ func newMetrics(l *ledger.Ledger, version string) *metrics {
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if l != nil { // a worker has no ledger
 		m.registry.MustRegister(openFindings{l})
+	}
+	if b != nil {
+		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "govwatch_jobs_pending",
+			Help: "Crawl jobs waiting in the queue or being crawled."}, func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			n, err := b.PendingJobs(ctx)
+			if err != nil {
+				return -1
+			}
+			return float64(n)
+		}))
 	}
 	return m
 }
