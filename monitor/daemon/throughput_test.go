@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"go.uber.org/zap"
+
 	"github.com/govwatch/govwatch/checks"
 	"github.com/govwatch/govwatch/monitor/bus"
+	"github.com/govwatch/govwatch/monitor/config"
 	"github.com/govwatch/govwatch/monitor/ledger"
 )
 
@@ -69,4 +73,48 @@ func BenchmarkFindingsToLedger(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/published.Seconds(), "published/s")
 	b.ReportMetric(float64(b.N)/consumed.Seconds(), "ledger/s")
+}
+
+// BenchmarkSchedule1000Sites queues a crawl of each of 1,000 configured
+// sites, as serve does at start, and reports sites queued per second.
+func BenchmarkSchedule1000Sites(b *testing.B) {
+	var yaml strings.Builder
+	yaml.WriteString("units: [{id: u, name: 单位}]\nsites:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&yaml, "  - {id: site-%d, url: \"http://www%d.example.gov.cn/\", unit: u}\n", i, i)
+	}
+	cfg, err := config.Parse("1000.yaml", []byte(yaml.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var took time.Duration
+	for b.Loop() {
+		bs, err := openBus(ctx, "", b.TempDir(), bus.JobOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sctx, stop := context.WithCancel(ctx)
+		start := time.Now()
+		done := make(chan struct{})
+		go func() {
+			schedule(sctx, Options{Config: cfg, Every: time.Hour, Log: zap.NewNop()}, bs)
+			close(done)
+		}()
+		for {
+			n, err := bs.PendingJobs(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n == 1000 {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		took += time.Since(start)
+		stop()
+		<-done
+		bs.Close()
+	}
+	b.ReportMetric(1000*float64(b.N)/took.Seconds(), "sites-queued/s")
 }
