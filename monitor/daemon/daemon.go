@@ -102,7 +102,7 @@ func Run(ctx context.Context, o Options) error {
 	consumeCtx, stopConsume := context.WithCancel(context.Background())
 	defer stopConsume()
 	drain := make(chan struct{})
-	errs := make(chan error, 2)
+	errs := make(chan error, 2+o.Slots) // one per goroutine that can fail: none blocks on exit
 	var serving, consuming, scheduling sync.WaitGroup
 	serving.Go(func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
