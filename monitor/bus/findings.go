@@ -129,10 +129,12 @@ func (b *Bus) Consume(ctx context.Context, name string, h Handler, bad func(subj
 			}
 		}
 		if err != nil {
-			if ctx.Err() != nil {
+			// A cluster losing a node, or a leader election, answers
+			// errors for a while: wait and fetch again.
+			if !sleep(ctx, time.Second) {
 				break
 			}
-			return fmt.Errorf("consumer %s: %w", name, err)
+			continue
 		}
 		if got == 0 {
 			select {
@@ -217,4 +219,14 @@ func (b *Bus) Replay(ctx context.Context, h Handler, bad func(subject string, er
 		applied += len(envs)
 	}
 	return applied, nil
+}
+
+// sleep waits d unless ctx ends first; false when it did.
+func sleep(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
+	}
 }

@@ -103,10 +103,10 @@ func (b *Bus) Work(ctx context.Context, o JobOptions, do func(ctx context.Contex
 		// slow crawl runs (nats.go #1929).
 		batch, err := cons.Fetch(1, jetstream.FetchMaxWait(time.Second))
 		if err != nil {
-			if ctx.Err() != nil {
+			if !sleep(ctx, time.Second) { // a cluster in trouble: wait, fetch again
 				return nil
 			}
-			return fmt.Errorf("consumer %s: %w", jobsConsumer, err)
+			continue
 		}
 		for msg := range batch.Messages() {
 			b.runJob(ctx, o, msg, do, dead)
