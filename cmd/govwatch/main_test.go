@@ -54,23 +54,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestCheckSamplePortalJSONL(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crawls the sample portal")
-	}
-	srv, err := sampleportal.New(sampleportal.Options{}).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	dir := t.TempDir()
-	text, err := sampleportal.Config(srv.URL, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "portal.yaml")
-	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	srv, cfg := samplePortal(t)
 	code, stdout, stderr := runCmd(t, "check", "--config", cfg, "--format", "jsonl", "--timeout", "2s", "--now", "2025-01-15", "--progress", "never")
 	if code != exitFindings {
 		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitFindings, stderr)
@@ -104,4 +88,28 @@ func TestDemoMatchesTruth(t *testing.T) {
 	if !strings.Contains(stdout, "link.soft404") || !strings.Contains(stdout, "column.stale") || !strings.Contains(stderr, "漏报 0 个，误报 0 个") {
 		t.Fatalf("demo output:\n%s\n%s", stdout, stderr)
 	}
+}
+
+// samplePortal serves the sample portal for the test and writes its config
+// file (and word lists) into a temporary folder; it skips under -short.
+func samplePortal(t *testing.T) (*sampleportal.Server, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("crawls the sample portal")
+	}
+	srv, err := sampleportal.New(sampleportal.Options{}).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	text, err := sampleportal.Config(srv.URL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "portal.yaml")
+	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return srv, cfg
 }

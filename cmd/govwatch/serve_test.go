@@ -3,33 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/govwatch/govwatch/monitor/sampleportal"
 )
 
 // TestServeThenFindings runs `serve` on the sample portal and reads the
 // ledger with `findings` while it runs, in every format.
 func TestServeThenFindings(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crawls the sample portal")
-	}
-	srv, err := sampleportal.New(sampleportal.Options{}).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	dir := t.TempDir()
-	text, err := sampleportal.Config(srv.URL, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "portal.yaml")
-	os.WriteFile(cfg, []byte(text), 0o644)
+	srv, cfg := samplePortal(t)
+	dir := filepath.Dir(cfg)
 	data := filepath.Join(dir, "data")
 
 	ctx, cancel := context.WithCancel(context.Background())

@@ -105,16 +105,7 @@ func TestServeSamplePortal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the sample portal")
 	}
-	srv, err := sampleportal.New(sampleportal.Options{}).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := srv.LoadConfig(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, cfg, dir := samplePortal(t)
 	base, crawled, _ := started(t, cfg, dir, time.Hour, func() time.Time { return sampleportal.Now })
 	waitCrawl(t, crawled)
 	rows := findings(t, base, "")
@@ -236,4 +227,21 @@ func snapshot(t *testing.T, dir string) []string {
 		out = append(out, fmt.Sprintf("%s %s %s first=%s last=%s %v", e.ID, e.Check, e.Status, e.FirstSeen.Format(time.RFC3339Nano), e.LastSeen.Format(time.RFC3339Nano), events))
 	}
 	return out
+}
+
+// samplePortal serves the sample portal for the test and loads its config,
+// with its word lists in a temporary dir, which it returns too.
+func samplePortal(t *testing.T) (*sampleportal.Server, *config.Config, string) {
+	t.Helper()
+	srv, err := sampleportal.New(sampleportal.Options{}).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg, err := srv.LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, cfg, dir
 }

@@ -31,16 +31,7 @@ func TestPrometheusScrapesServe(t *testing.T) {
 		}
 		t.Skip("prometheus is not installed")
 	}
-	srv, err := sampleportal.New(sampleportal.Options{}).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := srv.LoadConfig(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, cfg, dir := samplePortal(t)
 	base, crawled, _ := started(t, cfg, dir, time.Hour, func() time.Time { return sampleportal.Now })
 	waitCrawl(t, crawled)
 

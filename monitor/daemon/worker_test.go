@@ -27,16 +27,7 @@ func TestServeWithSeparateWorker(t *testing.T) {
 	if !ns.ReadyForConnections(10 * time.Second) {
 		t.Fatal("NATS not ready")
 	}
-	srv, err := sampleportal.New(sampleportal.Options{}).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := srv.LoadConfig(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, cfg, dir := samplePortal(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	addr := make(chan string, 1)

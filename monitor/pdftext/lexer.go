@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"bytes"
 	"strconv"
 )
 
@@ -238,30 +239,13 @@ func unhex(c byte) (byte, bool) {
 
 func (lx *lexer) hexString() pdfString {
 	lx.pos++ // '<'
-	out := make([]byte, 0, 16)
-	var hi byte
-	half := false
-	for lx.pos < len(lx.buf) {
-		c := lx.buf[lx.pos]
-		lx.pos++
-		if c == '>' {
-			break
-		}
-		v, ok := unhex(c)
-		if !ok {
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|v)
-		} else {
-			hi = v
-		}
-		half = !half
+	rest := lx.buf[lx.pos:]
+	n := bytes.IndexByte(rest, '>')
+	if n < 0 {
+		n = len(rest)
 	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return pdfString(out)
+	lx.pos += min(n+1, len(rest))
+	return pdfString(asciiHexDecode(rest[:n]))
 }
 
 func (lx *lexer) literalString() pdfString {
